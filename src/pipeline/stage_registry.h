@@ -1,0 +1,18 @@
+// The list of extraction and quality stages, in the order they run.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "pipeline/stage.h"
+#include "veille/status.h"
+
+namespace veille {
+
+// Builds every stage from the tables in `data_dir`. Later stages may read
+// what earlier ones wrote: entities before quotes (speaker ids), quotes before
+// claims (who claims a number), everything before quality.
+Status CreateStages(const std::string& data_dir, std::vector<std::unique_ptr<Stage>>* stages);
+
+}  // namespace veille

@@ -1,0 +1,122 @@
+#include "text/word_lexicon.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "util/hash.h"
+
+namespace veille {
+namespace {
+
+bool ReadFile(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  *out = buffer.str();
+  return true;
+}
+
+template <typename Fn>
+void ForEachLine(std::string_view content, Fn fn) {
+  size_t pos = 0;
+  while (pos < content.size()) {
+    size_t nl = content.find('\n', pos);
+    if (nl == std::string_view::npos) nl = content.size();
+    std::string_view line = content.substr(pos, nl - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (!line.empty() && line[0] != '#') fn(line);
+    pos = nl + 1;
+  }
+}
+
+void SortUnique(std::vector<uint64_t>* v) {
+  std::sort(v->begin(), v->end());
+  v->erase(std::unique(v->begin(), v->end()), v->end());
+}
+
+}  // namespace
+
+
+uint64_t WordLexicon::WordKey(std::string_view lower) {
+  if (lower.find("\xE2\x80\x99") == std::string_view::npos) return Hash64(lower);
+  std::string folded;
+  folded.reserve(lower.size());
+  for (size_t i = 0; i < lower.size(); ++i) {
+    if (lower.compare(i, 3, "\xE2\x80\x99") == 0) {
+      folded.push_back('\'');
+      i += 2;
+    } else {
+      folded.push_back(lower[i]);
+    }
+  }
+  return Hash64(folded);
+}
+
+int WordLexicon::LanguageIndex(std::string_view code) {
+  for (size_t i = 0; i < kLanguages.size(); ++i) {
+    if (kLanguages[i] == code) return static_cast<int>(i);
+  }
+  return kNone;
+}
+
+Result<std::unique_ptr<WordLexicon>> WordLexicon::Load(const std::string& data_dir) {
+  auto lexicon = std::make_unique<WordLexicon>();
+  std::string content;
+  const std::string functions_path = data_dir + "/lexicon/function_words.tsv";
+  if (!ReadFile(functions_path, &content)) {
+    return Status::NotFound(fmt::format("{}: cannot read function-word table", functions_path));
+  }
+  ForEachLine(content, [&](std::string_view line) {
+    const size_t tab1 = line.find('\t');
+    if (tab1 == std::string_view::npos) return;
+    const size_t tab2 = line.find('\t', tab1 + 1);
+    const int lang = LanguageIndex(line.substr(0, tab1));
+    if (lang == kNone) return;
+    const std::string_view word =
+        line.substr(tab1 + 1, (tab2 == std::string_view::npos ? line.size() : tab2) - tab1 - 1);
+    int weight = 1;
+    if (tab2 != std::string_view::npos) weight = std::clamp(std::atoi(line.data() + tab2 + 1), 1, 3);
+    lexicon->languages_[lang].functions.emplace_back(WordKey(word), weight);
+  });
+  for (size_t lang = 0; lang < kLanguages.size(); ++lang) {
+    PerLanguage& per = lexicon->languages_[lang];
+    std::sort(per.functions.begin(), per.functions.end());
+    const std::string code(kLanguages[lang]);
+    if (ReadFile(data_dir + "/generated/words/" + code + ".txt", &content)) {
+      per.dictionary.reserve(content.size() / 9);
+      ForEachLine(content, [&](std::string_view w) { per.dictionary.push_back(WordKey(w)); });
+      SortUnique(&per.dictionary);
+    }
+    if (ReadFile(data_dir + "/lexicon/loanwords_" + code + ".txt", &content)) {
+      ForEachLine(content, [&](std::string_view w) {
+        const size_t end = w.find_first_of(" \t");
+        per.loanwords.push_back(WordKey(w.substr(0, end)));
+      });
+      SortUnique(&per.loanwords);
+    }
+  }
+  return lexicon;
+}
+
+int WordLexicon::FunctionWeight(int lang, std::string_view lower) const {
+  const auto& f = languages_[lang].functions;
+  const uint64_t key = WordKey(lower);
+  auto it = std::lower_bound(f.begin(), f.end(), std::pair<uint64_t, int>(key, 0));
+  return it != f.end() && it->first == key ? it->second : 0;
+}
+
+bool WordLexicon::InDictionary(int lang, std::string_view lower) const {
+  const auto& d = languages_[lang].dictionary;
+  return std::binary_search(d.begin(), d.end(), WordKey(lower));
+}
+
+bool WordLexicon::IsLoanword(int lang, std::string_view lower) const {
+  const auto& d = languages_[lang].loanwords;
+  return std::binary_search(d.begin(), d.end(), WordKey(lower));
+}
+
+}  // namespace veille

@@ -1,0 +1,55 @@
+// Per-language word evidence: weighted function words, spelling dictionaries
+// and accepted loanwords, loaded from the data directory.
+//
+// Files (see data/README.md): data/lexicon/function_words.tsv,
+// data/lexicon/loanwords_<lang>.txt, data/generated/words/<lang>.txt. Words
+// are stored as 64-bit hashes of their lowercase NFC form with the typographic
+// apostrophe folded to "'". Immutable after Load; thread-safe for reads.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "veille/status.h"
+
+namespace veille {
+
+class WordLexicon {
+ public:
+  // The languages veille has word evidence for, in index order.
+  static constexpr std::array<std::string_view, 7> kLanguages = {"fr", "en", "de", "es",
+                                                                "it", "ru", "uk"};
+  static constexpr int kNone = -1;
+
+  // Loads every available file under `data_dir`. Missing dictionaries are
+  // tolerated (HasDictionary reports them); a missing function-word table is
+  // an error because language evidence is meaningless without it.
+  static Result<std::unique_ptr<WordLexicon>> Load(const std::string& data_dir);
+
+  // Index of a language code in kLanguages, or kNone.
+  static int LanguageIndex(std::string_view code);
+
+  // Weight 1-3 of `lower` as a function word of `lang`, 0 when it is not one.
+  int FunctionWeight(int lang, std::string_view lower) const;
+  bool InDictionary(int lang, std::string_view lower) const;
+  bool IsLoanword(int lang, std::string_view lower) const;
+  bool HasDictionary(int lang) const { return !languages_[lang].dictionary.empty(); }
+  size_t DictionarySize(int lang) const { return languages_[lang].dictionary.size(); }
+
+  // Hash used for every table; folds ’ to '.
+  static uint64_t WordKey(std::string_view lower);
+
+ private:
+  struct PerLanguage {
+    std::vector<uint64_t> dictionary;                  // sorted
+    std::vector<std::pair<uint64_t, int>> functions;  // sorted by key
+    std::vector<uint64_t> loanwords;                   // sorted
+  };
+  std::array<PerLanguage, kLanguages.size()> languages_;
+};
+
+}  // namespace veille

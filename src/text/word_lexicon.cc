@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -65,6 +66,7 @@ int WordLexicon::LanguageIndex(std::string_view code) {
 
 Result<std::unique_ptr<WordLexicon>> WordLexicon::Load(const std::string& data_dir) {
   auto lexicon = std::make_unique<WordLexicon>();
+  lexicon->data_dir_ = data_dir;
   std::string content;
   const std::string functions_path = data_dir + "/lexicon/function_words.tsv";
   if (!ReadFile(functions_path, &content)) {
@@ -86,11 +88,7 @@ Result<std::unique_ptr<WordLexicon>> WordLexicon::Load(const std::string& data_d
     PerLanguage& per = lexicon->languages_[lang];
     std::sort(per.functions.begin(), per.functions.end());
     const std::string code(kLanguages[lang]);
-    if (ReadFile(data_dir + "/generated/words/" + code + ".txt", &content)) {
-      per.dictionary.reserve(content.size() / 9);
-      ForEachLine(content, [&](std::string_view w) { per.dictionary.push_back(WordKey(w)); });
-      SortUnique(&per.dictionary);
-    }
+    per.has_dictionary = std::filesystem::exists(data_dir + "/generated/words/" + code + ".txt");
     if (ReadFile(data_dir + "/lexicon/loanwords_" + code + ".txt", &content)) {
       ForEachLine(content, [&](std::string_view w) {
         const size_t end = w.find_first_of(" \t");
@@ -109,8 +107,23 @@ int WordLexicon::FunctionWeight(int lang, std::string_view lower) const {
   return it != f.end() && it->first == key ? it->second : 0;
 }
 
+const std::vector<uint64_t>& WordLexicon::Dictionary(int lang) const {
+  const PerLanguage& per = languages_[lang];
+  std::call_once(per.dictionary_once, [&] {
+    if (!per.has_dictionary) return;
+    std::string content;
+    if (!ReadFile(data_dir_ + "/generated/words/" + std::string(kLanguages[lang]) + ".txt", &content)) {
+      return;
+    }
+    per.dictionary.reserve(content.size() / 9);
+    ForEachLine(content, [&](std::string_view w) { per.dictionary.push_back(WordKey(w)); });
+    SortUnique(&per.dictionary);
+  });
+  return per.dictionary;
+}
+
 bool WordLexicon::InDictionary(int lang, std::string_view lower) const {
-  const auto& d = languages_[lang].dictionary;
+  const auto& d = Dictionary(lang);
   return std::binary_search(d.begin(), d.end(), WordKey(lower));
 }
 

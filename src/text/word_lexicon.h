@@ -10,6 +10,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,15 +38,23 @@ class WordLexicon {
   int FunctionWeight(int lang, std::string_view lower) const;
   bool InDictionary(int lang, std::string_view lower) const;
   bool IsLoanword(int lang, std::string_view lower) const;
-  bool HasDictionary(int lang) const { return !languages_[lang].dictionary.empty(); }
-  size_t DictionarySize(int lang) const { return languages_[lang].dictionary.size(); }
+  bool HasDictionary(int lang) const { return languages_[lang].has_dictionary; }
+  size_t DictionarySize(int lang) const { return Dictionary(lang).size(); }
 
   // Hash used for every table; folds ’ to '.
   static uint64_t WordKey(std::string_view lower);
 
  private:
+  // Dictionaries are large (the Russian and Ukrainian lists hold over a
+  // million forms each) and most corpora never need most of them, so each is
+  // read on first use, once, whichever thread asks first.
+  const std::vector<uint64_t>& Dictionary(int lang) const;
+
+  std::string data_dir_;
   struct PerLanguage {
-    std::vector<uint64_t> dictionary;                  // sorted
+    bool has_dictionary = false;
+    mutable std::once_flag dictionary_once;
+    mutable std::vector<uint64_t> dictionary;          // sorted, filled on first use
     std::vector<std::pair<uint64_t, int>> functions;  // sorted by key
     std::vector<uint64_t> loanwords;                   // sorted
   };

@@ -107,7 +107,31 @@ int WordLexicon::FunctionWeight(int lang, std::string_view lower) const {
   return it != f.end() && it->first == key ? it->second : 0;
 }
 
-const std::vector<uint64_t>& WordLexicon::Dictionary(int lang) const {
+void WordLexicon::KeySet::Build(const std::vector<uint64_t>& keys) {
+  size_t capacity = 16;
+  while (capacity < keys.size() * 2) capacity <<= 1;
+  slots_.assign(capacity, 0);
+  size_ = 0;
+  for (uint64_t key : keys) {
+    key = key == 0 ? 1 : key;
+    size_t i = key & (capacity - 1);
+    while (slots_[i] != 0 && slots_[i] != key) i = (i + 1) & (capacity - 1);
+    if (slots_[i] == 0) ++size_;
+    slots_[i] = key;
+  }
+}
+
+bool WordLexicon::KeySet::Contains(uint64_t key) const {
+  if (slots_.empty()) return false;
+  key = key == 0 ? 1 : key;
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = key & mask;; i = (i + 1) & mask) {
+    if (slots_[i] == key) return true;
+    if (slots_[i] == 0) return false;
+  }
+}
+
+const WordLexicon::KeySet& WordLexicon::Dictionary(int lang) const {
   const PerLanguage& per = languages_[lang];
   std::call_once(per.dictionary_once, [&] {
     if (!per.has_dictionary) return;
@@ -115,16 +139,16 @@ const std::vector<uint64_t>& WordLexicon::Dictionary(int lang) const {
     if (!ReadFile(data_dir_ + "/generated/words/" + std::string(kLanguages[lang]) + ".txt", &content)) {
       return;
     }
-    per.dictionary.reserve(content.size() / 9);
-    ForEachLine(content, [&](std::string_view w) { per.dictionary.push_back(WordKey(w)); });
-    SortUnique(&per.dictionary);
+    std::vector<uint64_t> keys;
+    keys.reserve(content.size() / 9);
+    ForEachLine(content, [&](std::string_view w) { keys.push_back(WordKey(w)); });
+    per.dictionary.Build(keys);
   });
   return per.dictionary;
 }
 
 bool WordLexicon::InDictionary(int lang, std::string_view lower) const {
-  const auto& d = Dictionary(lang);
-  return std::binary_search(d.begin(), d.end(), WordKey(lower));
+  return Dictionary(lang).Contains(WordKey(lower));
 }
 
 bool WordLexicon::IsLoanword(int lang, std::string_view lower) const {

@@ -48,13 +48,25 @@ class WordLexicon {
   // Dictionaries are large (the Russian and Ukrainian lists hold over a
   // million forms each) and most corpora never need most of them, so each is
   // read on first use, once, whichever thread asks first.
-  const std::vector<uint64_t>& Dictionary(int lang) const;
+  // An open-addressing set of word keys (linear probing, 0 marks an empty
+  // slot): one or two cache lines per lookup, no sorting at load time.
+  class KeySet {
+   public:
+    void Build(const std::vector<uint64_t>& keys);
+    bool Contains(uint64_t key) const;
+    size_t size() const { return size_; }
+
+   private:
+    std::vector<uint64_t> slots_;
+    size_t size_ = 0;
+  };
+  const KeySet& Dictionary(int lang) const;
 
   std::string data_dir_;
   struct PerLanguage {
     bool has_dictionary = false;
     mutable std::once_flag dictionary_once;
-    mutable std::vector<uint64_t> dictionary;          // sorted, filled on first use
+    mutable KeySet dictionary;                         // filled on first use
     std::vector<std::pair<uint64_t, int>> functions;  // sorted by key
     std::vector<uint64_t> loanwords;                   // sorted
   };

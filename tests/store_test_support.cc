@@ -147,21 +147,23 @@ std::vector<std::string> CheckStoreConsistency(const std::string& db_path) {
   };
   for (const auto& [table, path] : extractions) {
     const std::string incomplete =
-        query_text(std::string("SELECT count(*) FROM articles a WHERE "
-                               "json_array_length(a.analysis_json, '") +
+        query_text(std::string("SELECT count(*) FROM article_bodies b WHERE "
+                               "json_array_length(b.analysis_json, '") +
                    path + "') != (SELECT count(*) FROM " + table +
-                   " x WHERE x.article_rowid = a.rowid)");
+                   " x WHERE x.article_rowid = b.article_rowid)");
     if (incomplete != "0") {
       problems.push_back(incomplete + " article(s) with missing or extra " + table +
                          " rows");
     }
   }
   const std::string entities = query_text(
-      "SELECT count(*) FROM articles a WHERE json_array_length(a.analysis_json, "
+      "SELECT count(*) FROM article_bodies b WHERE json_array_length(b.analysis_json, "
       "'$.entity_summary') > (SELECT count(*) FROM article_entities e WHERE "
-      "e.article_rowid = "
-      "a.rowid)");
+      "e.article_rowid = b.article_rowid)");
   if (entities != "0") problems.push_back(entities + " article(s) with missing entities");
+  const std::string bodies = query_text(
+      "SELECT (SELECT count(*) FROM articles) - (SELECT count(*) FROM article_bodies)");
+  if (bodies != "0") problems.push_back(bodies + " article(s) without their text");
   return problems;
 }
 

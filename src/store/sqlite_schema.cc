@@ -23,9 +23,7 @@ CREATE TABLE articles (
   source_line INTEGER,
   source_format TEXT NOT NULL,
   source_encoding TEXT NOT NULL,
-  raw BLOB,
   raw_bytes INTEGER NOT NULL,
-  text TEXT NOT NULL,
   title TEXT,
   byline TEXT,
   date TEXT,
@@ -35,9 +33,17 @@ CREATE TABLE articles (
   language_confidence REAL NOT NULL,
   verdict TEXT NOT NULL,
   score REAL NOT NULL,
-  analysis_json TEXT NOT NULL,
   fts_language TEXT NOT NULL,
   ingested_at TEXT NOT NULL
+);
+
+-- The bulky part of each article, apart so that scans of the metadata above
+-- (facets, stats) read a narrow table.
+CREATE TABLE article_bodies (
+  article_rowid INTEGER PRIMARY KEY REFERENCES articles (rowid) ON DELETE CASCADE,
+  text TEXT NOT NULL,
+  raw BLOB,
+  analysis_json TEXT NOT NULL
 );
 CREATE INDEX articles_by_language ON articles (language);
 CREATE INDEX articles_by_date ON articles (date);
@@ -304,14 +310,17 @@ Status CreateFtsTable(sqlite::Database* db, const std::string& fts_language) {
   if (fts_language != "other" && !IsLanguageCode(fts_language)) {
     return Status::Internal("not a language code: " + fts_language);
   }
-  // External content: the text is stored once, in articles; the index reads
-  // it back through the view for snippets and integrity checks. The view only
-  // shows this language's articles, so 'integrity-check' and 'rebuild' work.
+  // External content: the text is stored once, in article_bodies; the index
+  // reads it back through the view for snippets and integrity checks. The
+  // view only shows this language's articles, so 'integrity-check' and
+  // 'rebuild' work.
   const std::string stemmer = fts_language == "other" ? "none" : fts_language;
   const std::string sql = fmt::format(
-      "CREATE VIEW fts_{0}_content AS SELECT rowid AS article_rowid, title, text FROM "
-      "articles "
-      "WHERE fts_language = '{0}';"
+      "CREATE VIEW fts_{0}_content AS SELECT a.rowid AS article_rowid, a.title, b.text "
+      "FROM "
+      "articles a JOIN article_bodies b ON b.article_rowid = a.rowid WHERE "
+      "a.fts_language = "
+      "'{0}';"
       "CREATE VIRTUAL TABLE fts_{0} USING fts5(title, text, content='fts_{0}_content', "
       "content_rowid='article_rowid', tokenize='veille {1}');",
       fts_language, stemmer);

@@ -285,13 +285,10 @@ Status SqliteStore::PutOne(const StoreItem& item, const std::string& now,
       analysis.date ? analysis.date : NonEmpty(article.date);
   auto insert = db_->Prepare(
       "INSERT INTO articles (id, sha256, source_path, source_line, source_format, "
-      "source_encoding, raw, raw_bytes, text, title, byline, date, url, outlet, "
-      "language, "
-      "language_confidence, verdict, score, analysis_json, fts_language, ingested_at) "
-      "VALUES "
-      "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
-      "?19, ?20, "
-      "?21)");
+      "source_encoding, raw_bytes, title, byline, date, url, outlet, language, "
+      "language_confidence, verdict, score, fts_language, ingested_at) VALUES (?1, ?2, "
+      "?3, ?4, "
+      "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)");
   if (!insert.ok()) return insert.status();
   insert->Bind(1, article.id).Bind(2, article.source.sha256).Bind(3, article.source.path);
   if (article.source.line > 0) {
@@ -300,22 +297,30 @@ Status SqliteStore::PutOne(const StoreItem& item, const std::string& now,
     insert->BindNull(4);
   }
   insert->Bind(5, article.source.format).Bind(6, article.source.encoding);
-  // The raw bytes are stored only when they differ from the text (see
-  // docs/store.md); Get() gives them back either way.
-  if (article.raw.empty()) {
-    insert->BindNull(7);
-  } else {
-    insert->BindBlob(7, article.raw);
-  }
-  insert->Bind(8, article.RawBytes().size()).Bind(9, article.text).Bind(10, title);
-  insert->Bind(11, analysis.byline).Bind(12, date).BindOrNull(13, article.url);
-  insert->BindOrNull(14, article.outlet).Bind(15, analysis.language);
-  insert->Bind(16, analysis.language_confidence).Bind(17, analysis.quality.verdict);
-  insert->Bind(18, analysis.quality.score).Bind(19, item.analysis_json);
-  insert->Bind(20, fts_language).Bind(21, now);
+  insert->Bind(7, article.RawBytes().size()).Bind(8, title).Bind(9, analysis.byline);
+  insert->Bind(10, date).BindOrNull(11, article.url).BindOrNull(12, article.outlet);
+  insert->Bind(13, analysis.language).Bind(14, analysis.language_confidence);
+  insert->Bind(15, analysis.quality.verdict).Bind(16, analysis.quality.score);
+  insert->Bind(17, fts_language).Bind(18, now);
   status = insert->Run();
   if (!status.ok()) return status;
   const int64_t rowid = db_->LastInsertRowid();
+
+  auto body = db_->Prepare(
+      "INSERT INTO article_bodies (article_rowid, text, raw, analysis_json) VALUES (?1, "
+      "?2, ?3, "
+      "?4)");
+  if (!body.ok()) return body.status();
+  body->Bind(1, rowid).Bind(2, article.text);
+  // The raw bytes are stored only when they differ from the text (see
+  // docs/store.md); Get() gives them back either way.
+  if (article.raw.empty()) {
+    body->BindNull(3);
+  } else {
+    body->BindBlob(3, article.raw);
+  }
+  status = body->Bind(4, item.analysis_json).Run();
+  if (!status.ok()) return status;
 
   auto fts = db_->Prepare(fmt::format(
       "INSERT INTO fts_{} (rowid, title, text) VALUES (?1, ?2, ?3)", fts_language));
@@ -533,11 +538,12 @@ Result<std::string> SqliteStore::ResolveId(std::string_view id_or_prefix) {
 
 Result<StoredArticle> SqliteStore::Get(std::string_view id) {
   auto select = db_->Prepare(
-      "SELECT id, sha256, source_path, source_line, source_format, source_encoding, raw, "
-      "text, "
-      "title, date, url, outlet, language, verdict, score, ingested_at, analysis_json "
-      "FROM "
-      "articles WHERE id = ?1");
+      "SELECT a.id, a.sha256, a.source_path, a.source_line, a.source_format, "
+      "a.source_encoding, "
+      "b.raw, b.text, a.title, a.date, a.url, a.outlet, a.language, a.verdict, a.score, "
+      "a.ingested_at, b.analysis_json FROM articles a JOIN article_bodies b ON "
+      "b.article_rowid = "
+      "a.rowid WHERE a.id = ?1");
   if (!select.ok()) return select.status();
   select->Bind(1, id);
   auto row = select->Step();
@@ -602,6 +608,9 @@ Result<std::vector<SearchHit>> SqliteStore::Search(const SearchQuery& query) {
 
   std::vector<std::string> tables;
   if (full_text) {
+    // Another connection may have created tables for new languages since.
+    Status status = LoadFtsTables();
+    if (!status.ok()) return status;
     if (query.language.empty()) {
       tables.assign(fts_tables_.begin(), fts_tables_.end());
     } else {
@@ -619,13 +628,16 @@ Result<std::vector<SearchHit>> SqliteStore::Search(const SearchQuery& query) {
     // the union is ordered by score. Title words weigh double.
     for (const std::string& table : tables) {
       if (!sql.empty()) sql += " UNION ALL ";
+      // The articles table is joined only when a facet needs it.
       sql += fmt::format(
           "SELECT * FROM (SELECT fts_{0}.rowid AS r, '{0}' AS t, bm25(fts_{0}, 2.0, 1.0) "
           "AS s "
-          "FROM fts_{0} JOIN articles a ON a.rowid = fts_{0}.rowid WHERE fts_{0} MATCH "
-          "{1}{2} "
-          "ORDER BY s LIMIT {3})",
-          table, match_param, filters, limit);
+          "FROM fts_{0}{1} WHERE fts_{0} MATCH {2}{3} ORDER BY s LIMIT {4})",
+          table,
+          filters.empty()
+              ? ""
+              : fmt::format(" JOIN articles a ON a.rowid = fts_{}.rowid", table),
+          match_param, filters, limit);
     }
     sql = "SELECT r, t, s FROM (" + sql + ") ORDER BY s, r LIMIT " + limit;
   } else {
@@ -673,7 +685,8 @@ Status SqliteStore::FillHit(int64_t rowid, const std::string& fts_language,
     auto select = db_->Prepare(
         "SELECT id, title, language, source_path, source_line, date, outlet, verdict, "
         "score, "
-        "substr(text, 1, 400) FROM articles WHERE rowid = ?1");
+        "(SELECT substr(text, 1, 400) FROM article_bodies WHERE article_rowid = ?1) FROM "
+        "articles WHERE rowid = ?1");
     if (!select.ok()) return select.status();
     select->Bind(1, rowid);
     auto row = select->Step();

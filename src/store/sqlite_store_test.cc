@@ -238,7 +238,8 @@ TEST(SqliteStoreTest, RawBytesComeBackExactlyWhetherOrNotTheyDifferFromTheText) 
     EXPECT_EQ(stored->text, corpus.article(i).text);
     EXPECT_EQ(stored->source.encoding, corpus.article(i).source.encoding);
   }
-  EXPECT_EQ(Count(store.get(), "SELECT count(*) FROM articles WHERE raw IS NULL"), 1);
+  EXPECT_EQ(Count(store.get(), "SELECT count(*) FROM article_bodies WHERE raw IS NULL"),
+            1);
 }
 
 TEST(SqliteStoreTest, IdsResolveFromAUniquePrefix) {
@@ -280,6 +281,8 @@ TEST(SqliteStoreTest, SearchFoldsCaseAndAccentsAndStemsPerLanguage) {
   SearchQuery prefix;
   prefix.text = "avan*";
   EXPECT_EQ(Ids(store->Search(prefix)), std::vector<std::string>{"fr-1"});
+  prefix.text = "ÉVERYWH*";  // folded, matched against stems ("everywher")
+  EXPECT_EQ(Ids(store->Search(prefix)), std::vector<std::string>{"en-2"});
   SearchQuery title;
   title.text = "title:gas";
   EXPECT_EQ(Ids(store->Search(title)), std::vector<std::string>{"en-2"});
@@ -484,8 +487,9 @@ TEST(SqliteStoreTest, AFailingBatchLeavesNothingBehind) {
   std::vector<PutResult> results;
   auto items = corpus.Items();
   EXPECT_FALSE(store->Put(items, &results).ok());
-  for (const char* table : {"articles", "quotes", "claims", "article_entities",
-                            "quality_signals", "quote_speaker_keys", "claim_terms"}) {
+  for (const char* table :
+       {"articles", "article_bodies", "quotes", "claims", "article_entities",
+        "quality_signals", "quote_speaker_keys", "claim_terms"}) {
     EXPECT_EQ(Count(store.get(), std::string("SELECT count(*) FROM ") + table), 0)
         << table;
   }
@@ -513,6 +517,19 @@ TEST(SqliteStoreTest, ReadersSeeCommittedDataWhileAWriterHoldsItsTransaction) {
   EXPECT_EQ(Ids(reader->Search(q)).size(), 2u);
   EXPECT_EQ(reader->Quotes({})->size(), 3u);
   ASSERT_TRUE(writer->database()->Exec("ROLLBACK").ok());
+}
+
+TEST(SqliteStoreTest, ASearchSeesLanguagesAnotherConnectionAdded) {
+  TempDir dir;
+  const std::string path = dir.path() + "/v.db";
+  auto reader = OpenOrDie(path);
+  auto writer = OpenOrDie(path);
+  Corpus corpus;
+  AddNewsCorpus(&corpus);
+  PutOrDie(writer.get(), &corpus);
+  SearchQuery q;
+  q.text = "soldiers";
+  EXPECT_EQ(Ids(reader->Search(q)).size(), 2u);
 }
 
 TEST(SqliteStoreTest, IntegrityChecksPassAfterIngest) {
@@ -566,11 +583,13 @@ TEST(SqliteStoreTest, OpeningAVersion1DatabaseMigratesItAndBackfillsKeys) {
     ASSERT_TRUE(
         db->Exec(
               "INSERT INTO articles (rowid, id, sha256, source_path, source_format, "
-              "source_encoding, raw_bytes, text, title, language, language_confidence, "
-              "verdict, score, analysis_json, fts_language, ingested_at) VALUES (1, "
-              "'a1', "
-              "'00', 'old.txt', 'text', 'utf-8', 60, 'Poutine a dit « non ». Plus de 800 "
-              "volontaires.', 'T', 'fr', 1, 'clean', 1, '{}', 'other', '2024-01-01');"
+              "source_encoding, raw_bytes, title, language, language_confidence, "
+              "verdict, "
+              "score, fts_language, ingested_at) VALUES (1, 'a1', '00', 'old.txt', "
+              "'text', "
+              "'utf-8', 60, 'T', 'fr', 1, 'clean', 1, 'other', '2024-01-01');"
+              "INSERT INTO article_bodies VALUES (1, 'Poutine a dit « non ». Plus de 800 "
+              "volontaires.', NULL, '{}');"
               "INSERT INTO article_entities VALUES ('person:vladimir-putin', 1, "
               "'Vladimir Putin', 'person', 1, 1);"
               "INSERT INTO quotes (article_rowid, ordinal, start, \"end\", text, kind, "

@@ -76,6 +76,7 @@ class TimedStore : public veille::Store {
     return store_->Claims(f);
   }
   veille::Result<veille::StoreStats> Stats() override { return store_->Stats(); }
+  veille::Status Optimize() override { return store_->Optimize(); }
   int schema_version() const override { return store_->schema_version(); }
   double put_seconds = 0;
   double put_cpu_seconds = 0;
@@ -202,6 +203,7 @@ int main(int argc, char** argv) {
     veille::StoreSink sink(&timed, reader->get(), callbacks);
     veille::RunAnalysis({corpus}, **analyzer, batch, &sink);
     veille::Status status = sink.Finish();
+    if (status.ok()) status = timed.Optimize();
     const double ingest_seconds = Seconds(start);
     const double ingest_cpu = CpuSeconds() - cpu_start;
     if (!status.ok()) {

@@ -96,9 +96,10 @@ Command RegisterIngest(CLI::App* app, const GlobalOptions* global) {
         StoreSink sink(writer.get(), reader.get(), callbacks);
         progress.Update(0, 0);
         RunAnalysis(options->inputs, **analyzer, batch, &sink);
-        const Status status = sink.Finish();
-        progress.Finish();
+        Status status = sink.Finish();
         const IngestCounts& counts = sink.counts();
+        if (status.ok() && counts.added > 0) status = writer->Optimize();
+        progress.Finish();
         if (!status.ok()) {
           std::fprintf(
               stderr,

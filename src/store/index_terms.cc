@@ -5,6 +5,8 @@
 namespace veille {
 
 Result<TermAnalyzer*> IndexTerms::For(std::string_view language) {
+  if (auto known = by_language_.find(language); known != by_language_.end())
+    return known->second;
   const std::string key = HasStemmer(language) ? std::string(language) : std::string();
   auto it = analyzers_.find(key);
   if (it == analyzers_.end()) {
@@ -12,6 +14,7 @@ Result<TermAnalyzer*> IndexTerms::For(std::string_view language) {
     if (!analyzer.ok()) return analyzer.status();
     it = analyzers_.emplace(key, std::move(analyzer).value()).first;
   }
+  by_language_.emplace(std::string(language), it->second.get());
   return it->second.get();
 }
 

@@ -59,6 +59,8 @@ class IndexTerms {
 
   sqlite3* db_;
   std::map<std::string, std::unique_ptr<TermAnalyzer>, std::less<>> analyzers_;
+  // Every language asked for, mapped to its analyzer ("uk" to the folding one).
+  std::map<std::string, TermAnalyzer*, std::less<>> by_language_;
 };
 
 }  // namespace veille

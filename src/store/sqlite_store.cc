@@ -835,6 +835,13 @@ Result<std::vector<StoredClaim>> SqliteStore::Claims(const ClaimFilter& filter) 
   return claims;
 }
 
+Status SqliteStore::Optimize() {
+  // Without statistics the planner answers "--lang en, newest first" by
+  // sorting every English article instead of walking the date index (30x
+  // slower at 100,000 articles). A sampled ANALYZE is enough to tell them.
+  return db_->Exec("PRAGMA analysis_limit=1000; ANALYZE;");
+}
+
 Result<StoreStats> SqliteStore::Stats() {
   StoreStats stats;
   stats.path = db_->path();

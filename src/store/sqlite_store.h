@@ -25,6 +25,7 @@ class SqliteStore : public Store {
   Result<std::vector<StoredQuote>> Quotes(const QuoteFilter& filter) override;
   Result<std::vector<StoredClaim>> Claims(const ClaimFilter& filter) override;
   Result<StoreStats> Stats() override;
+  Status Optimize() override;
   int schema_version() const override { return schema_version_; }
 
   // The connection, for tests and tools that check the database directly.

@@ -184,6 +184,8 @@ TEST(SqliteStoreTest, StoresArticlesWithEveryExtraction) {
   EXPECT_EQ(stats->languages[0], (std::pair<std::string, uint64_t>{"en", 2}));
   ASSERT_FALSE(stats->outlets.empty());
   EXPECT_EQ(stats->outlets[0].second, 2u) << "outlets group case-insensitively";
+  ASSERT_TRUE(store->Optimize().ok());
+  EXPECT_GT(Count(store.get(), "SELECT count(*) FROM sqlite_stat1"), 0);
 }
 
 TEST(SqliteStoreTest, SameBytesAreSkippedAndOtherBytesUnderTheSameIdAreAConflict) {

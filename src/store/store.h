@@ -183,6 +183,10 @@ class Store {
   virtual Result<std::vector<StoredClaim>> Claims(const ClaimFilter& filter) = 0;
   virtual Result<StoreStats> Stats() = 0;
 
+  // Refreshes what the query planner knows of the data; call after a bulk
+  // load (ingest does). Takes a fraction of a second.
+  virtual Status Optimize() = 0;
+
   // The schema version of the open database.
   virtual int schema_version() const = 0;
 };

@@ -48,6 +48,7 @@ class FakeStore : public Store {
     return Status::NotFound("");
   }
   Result<StoreStats> Stats() override { return Status::NotFound(""); }
+  Status Optimize() override { return Status::Ok(); }
   int schema_version() const override { return 0; }
 
   int puts = 0;

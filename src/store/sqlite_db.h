@@ -70,6 +70,17 @@ class Statement {
   Result<bool> Step();
   // Steps to completion, for statements that return no rows.
   Status Run();
+  // Steps through every row, calling `on_row()` for each (it reads the
+  // columns of this statement).
+  template <typename F>
+  Status ForEachRow(F&& on_row) {
+    while (true) {
+      Result<bool> row = Step();
+      if (!row.ok()) return row.status();
+      if (!*row) return Status::Ok();
+      on_row();
+    }
+  }
 
   bool IsNull(int column) const;
   int64_t Int64(int column) const;

@@ -206,12 +206,8 @@ Result<std::vector<std::string>> EntityNames(sqlite::Database* db, int64_t artic
       "SELECT name FROM article_entities WHERE entity_id = ?1 AND article_rowid = ?2");
   if (!select.ok()) return select.status();
   select->Bind(1, entity_id).Bind(2, article_rowid);
-  while (true) {
-    auto row = select->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    names.push_back(select->String(0));
-  }
+  Status status = select->ForEachRow([&] { names.push_back(select->String(0)); });
+  if (!status.ok()) return status;
   return names;
 }
 
@@ -225,13 +221,10 @@ Status BackfillKeys(sqlite::Database* db, IndexTerms* terms) {
   auto read_rows = [&](const char* sql, std::vector<Row>* rows) -> Status {
     auto select = db->Prepare(sql);
     if (!select.ok()) return select.status();
-    while (true) {
-      auto row = select->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) return Status::Ok();
+    return select->ForEachRow([&] {
       rows->push_back({select->Int64(0), select->Int64(1), select->String(2),
                        select->String(3), select->String(4), select->String(5)});
-    }
+    });
   };
   std::vector<Row> quotes, claims;
   Status status = read_rows(

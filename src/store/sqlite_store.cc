@@ -198,12 +198,7 @@ Status SqliteStore::LoadFtsTables() {
   fts_tables_.clear();
   auto select = db_->Prepare("SELECT language FROM fts_tables");
   if (!select.ok()) return select.status();
-  while (true) {
-    auto row = select->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) return Status::Ok();
-    fts_tables_.insert(select->String(0));
-  }
+  return select->ForEachRow([&] { fts_tables_.insert(select->String(0)); });
 }
 
 const std::string& SqliteStore::FtsLanguage(const std::string& language) {
@@ -518,12 +513,8 @@ Result<std::string> SqliteStore::ResolveId(std::string_view id_or_prefix) {
   if (!prefix.ok()) return prefix.status();
   prefix->Bind(1, id_or_prefix).Bind(2, std::string(id_or_prefix) + '\xFF');
   std::vector<std::string> ids;
-  while (true) {
-    auto row = prefix->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    ids.push_back(prefix->String(0));
-  }
+  Status status = prefix->ForEachRow([&] { ids.push_back(prefix->String(0)); });
+  if (!status.ok()) return status;
   if (ids.empty()) {
     return Status::NotFound(fmt::format("no article with id \"{}\"", id_or_prefix));
   }
@@ -737,10 +728,7 @@ Result<std::vector<StoredQuote>> SqliteStore::Quotes(const QuoteFilter& filter) 
   if (!select.ok()) return select.status();
   params.BindAll(&*select);
   std::vector<StoredQuote> quotes;
-  while (true) {
-    auto row = select->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
+  Status status = select->ForEachRow([&] {
     StoredQuote q;
     q.article_id = select->String(0);
     q.article_title = select->OptionalString(1);
@@ -760,7 +748,8 @@ Result<std::vector<StoredQuote>> SqliteStore::Quotes(const QuoteFilter& filter) 
     q.quote.cue = select->OptionalString(10).value_or("");
     q.quote.via = select->OptionalString(11);
     quotes.push_back(std::move(q));
-  }
+  });
+  if (!status.ok()) return status;
   return quotes;
 }
 
@@ -778,12 +767,8 @@ Result<std::vector<StoredClaim>> SqliteStore::Claims(const ClaimFilter& filter) 
     std::vector<std::string> languages;
     auto select = db_->Prepare("SELECT DISTINCT language FROM articles");
     if (!select.ok()) return select.status();
-    while (true) {
-      auto row = select->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) break;
-      languages.push_back(select->String(0));
-    }
+    Status status = select->ForEachRow([&] { languages.push_back(select->String(0)); });
+    if (!status.ok()) return status;
     auto words = terms_->CountedQueryTerms(filter.counted, languages);
     if (!words.ok()) return words.status();
     if (words->empty()) return std::vector<StoredClaim>{};
@@ -807,10 +792,7 @@ Result<std::vector<StoredClaim>> SqliteStore::Claims(const ClaimFilter& filter) 
   if (!select.ok()) return select.status();
   params.BindAll(&*select);
   std::vector<StoredClaim> claims;
-  while (true) {
-    auto row = select->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
+  Status status = select->ForEachRow([&] {
     StoredClaim c;
     c.article_id = select->String(0);
     c.article_title = select->OptionalString(1);
@@ -831,7 +813,8 @@ Result<std::vector<StoredClaim>> SqliteStore::Claims(const ClaimFilter& filter) 
     c.claim.by_id = select->OptionalString(12).value_or("");
     c.claim.when = select->OptionalString(13);
     claims.push_back(std::move(c));
-  }
+  });
+  if (!status.ok()) return status;
   return claims;
 }
 
@@ -858,12 +841,9 @@ Result<StoreStats> SqliteStore::Stats() {
                     std::vector<std::pair<std::string, uint64_t>>* out) -> Status {
     auto select = db_->Prepare(sql);
     if (!select.ok()) return select.status();
-    while (true) {
-      auto row = select->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) return Status::Ok();
+    return select->ForEachRow([&] {
       out->emplace_back(select->String(0), static_cast<uint64_t>(select->Int64(1)));
-    }
+    });
   };
   uint64_t page_count = 0, page_size = 0;
   for (Status status : {

@@ -327,56 +327,25 @@ TEST(SqliteStoreTest, FacetsFilterByLanguageEntityOutletSpeakerVerdictAndDate) {
     SearchQuery query;
     std::vector<std::string> ids;
   };
-  auto q = [](std::string text) {
-    SearchQuery query;
-    query.text = std::move(text);
-    return query;
+// Designated initializers leave the other facets at their defaults, which is
+// the point here.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+  const Case cases[] = {
+      {{.text = ""}, {"en-1", "fr-1", "en-2"}},  // newest first
+      {{.text = "kursk OR koursk", .language = "en"}, {"en-1"}},
+      {{.entity = "person:vladimir-putin"}, {"fr-1", "en-2"}},
+      {{.text = "soldiers", .outlet = "REUTERS"}, {"en-2", "en-1"}},
+      {{.speaker = "Putin"}, {"fr-1", "en-2"}},
+      {{.speaker = "poutine"}, {"fr-1", "en-2"}},
+      {{.speaker = "Vladimir Putin"}, {"fr-1", "en-2"}},
+      {{.speaker = "person:vladimir-putin"}, {"fr-1", "en-2"}},
+      {{.speaker = "Khinshtein"}, {"en-1"}},
+      {{.verdict = "suspect"}, {"en-1"}},
+      {{.since = "2024-03"}, {"en-1", "fr-1"}},
+      {{.entity = "place:ru-kur", .since = "2024", .limit = 1}, {"en-1"}},
   };
-  std::vector<Case> cases;
-  cases.push_back({q(""), {"en-1", "fr-1", "en-2"}});  // newest first
-  {
-    SearchQuery s = q("kursk OR koursk");
-    s.language = "en";
-    cases.push_back({s, {"en-1"}});
-  }
-  {
-    SearchQuery s = q("");
-    s.entity = "person:vladimir-putin";
-    cases.push_back({s, {"fr-1", "en-2"}});
-  }
-  {
-    SearchQuery s = q("soldiers");
-    s.outlet = "REUTERS";
-    cases.push_back({s, {"en-2", "en-1"}});
-  }
-  for (const char* speaker :
-       {"Putin", "poutine", "Vladimir Putin", "person:vladimir-putin"}) {
-    SearchQuery s = q("");
-    s.speaker = speaker;
-    cases.push_back({s, {"fr-1", "en-2"}});
-  }
-  {
-    SearchQuery s = q("");
-    s.speaker = "Khinshtein";
-    cases.push_back({s, {"en-1"}});
-  }
-  {
-    SearchQuery s = q("");
-    s.verdict = "suspect";
-    cases.push_back({s, {"en-1"}});
-  }
-  {
-    SearchQuery s = q("");
-    s.since = "2024-03";
-    cases.push_back({s, {"en-1", "fr-1"}});
-  }
-  {
-    SearchQuery s = q("");
-    s.since = "2024";
-    s.entity = "place:ru-kur";
-    s.limit = 1;
-    cases.push_back({s, {"en-1"}});
-  }
+#pragma GCC diagnostic pop
   for (const Case& c : cases) {
     EXPECT_EQ(Ids(store->Search(c.query)), c.ids)
         << "text=" << c.query.text << " lang=" << c.query.language
@@ -384,7 +353,7 @@ TEST(SqliteStoreTest, FacetsFilterByLanguageEntityOutletSpeakerVerdictAndDate) {
         << " speaker=" << c.query.speaker << " verdict=" << c.query.verdict
         << " since=" << c.query.since;
   }
-  SearchQuery bad_date = q("");
+  SearchQuery bad_date;
   bad_date.since = "yesterday";
   EXPECT_EQ(store->Search(bad_date).status().code(), Status::Code::kInvalidArgument);
 }

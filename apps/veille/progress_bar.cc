@@ -39,8 +39,10 @@ void ProgressBar::Update(uint64_t articles, uint64_t bytes) {
     const double done = std::min(1.0, static_cast<double>(bytes) / total_bytes_);
     constexpr int kWidth = 24;
     const int filled = static_cast<int>(done * kWidth);
-    line += "[" + std::string(filled, '#') + std::string(kWidth - filled, '.') + "] ";
-    line += fmt::format("{:3.0f}%  ", done * 100);
+    line.push_back('[');
+    line.append(filled, '#');
+    line.append(kWidth - filled, '.');
+    line += fmt::format("] {:3.0f}%  ", done * 100);
   }
   line += fmt::format("{} articles  {:.0f}/s", articles, articles / elapsed);
   if (total_bytes_ > 0 && bytes > 0 && bytes < total_bytes_) {

@@ -186,6 +186,8 @@ TEST(SqliteStoreTest, StoresArticlesWithEveryExtraction) {
   EXPECT_EQ(stats->outlets[0].second, 2u) << "outlets group case-insensitively";
   ASSERT_TRUE(store->Optimize().ok());
   EXPECT_GT(Count(store.get(), "SELECT count(*) FROM sqlite_stat1"), 0);
+  EXPECT_EQ(Count(store.get(), "SELECT value FROM meta WHERE key = 'analyzed_articles'"),
+            3);
 }
 
 TEST(SqliteStoreTest, SameBytesAreSkippedAndOtherBytesUnderTheSameIdAreAConflict) {

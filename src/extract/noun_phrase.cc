@@ -64,10 +64,12 @@ bool NpReader::StartsName(uint32_t i) const {
   return !(i == c_.SentenceBegin(i) && StartsAdverbial(i));  // "Interrogé par ..."
 }
 
-bool NpReader::FollowsComplement(uint32_t i, uint32_t limit) const {
+bool NpReader::FollowsTitleComplement(uint32_t i, uint32_t limit) const {
   uint32_t b = i;
   while (b > limit && c_.Is(b - 1, LexKind::kDet)) --b;
-  return b > limit && c_.Is(b - 1, LexKind::kNpPrep);
+  if (b < limit + 2 || !c_.Is(b - 1, LexKind::kNpPrep)) return false;
+  const auto role = c_.Find(b - 2, b - 1, LexKind::kRole);
+  return role && role.entry->role_type == RoleType::kPerson;
 }
 
 NameRun NpReader::ReadNameRun(uint32_t i, uint32_t end, bool after_complement) const {
@@ -88,6 +90,25 @@ NameRun NpReader::ReadNameRun(uint32_t i, uint32_t end, bool after_complement) c
   }
   run.end = e;
   run.name_begin = i;
+  // "Agence internationale de l'énergie atomique", "Commission européenne":
+  // where adjectives follow the noun, an organisation's name goes on in
+  // lowercase after its capitalized head.
+  bool org_head = false;
+  for (uint32_t t = i; t < e; ++t) {
+    const auto role = c_.Find(t, t + 1, LexKind::kRole);
+    org_head |= role && role.entry->role_type != RoleType::kPerson;
+  }
+  if (org_head && !c_.lex.head_final()) {
+    uint32_t x = e;
+    while (x < end && x < e + 6 && c_.IsWord(x) && !c_.IsCapitalized(x) &&
+           !EndsPhrase(x, i) &&
+           !(c_.Is(x, LexKind::kPrep) && !c_.Is(x, LexKind::kNpPrep)) &&
+           !(c_.Is(x, LexKind::kDet) && !c_.Is(x - 1, LexKind::kNpPrep))) {
+      ++x;
+    }
+    while (x > e && (c_.Is(x - 1, LexKind::kNpPrep) || c_.Is(x - 1, LexKind::kDet))) --x;
+    run.end = e = x;
+  }
   for (uint32_t t = i; t < e; ++t) {
     if (const auto h = c_.Find(t, e, LexKind::kHonorific)) {
       run.name_begin = t + h.length;
@@ -370,7 +391,7 @@ Np NpReader::Analyze(uint32_t begin, uint32_t end) const {
       ++i;
       continue;
     }
-    runs[run_count] = ReadNameRun(i, end, FollowsComplement(i, k));
+    runs[run_count] = ReadNameRun(i, end, FollowsTitleComplement(i, k));
     i = runs[run_count++].end;
   }
   // The name is the last run that neither modifies what follows it

@@ -89,8 +89,9 @@ class NpReader {
   NameRun ReadNameRun(uint32_t i, uint32_t end, bool after_complement) const;
   // True when the capitalized token `i` can start a name.
   bool StartsName(uint32_t i) const;
-  // True when a phrase-starting token before `i` is "de"/"of", possibly with an article.
-  bool FollowsComplement(uint32_t i, uint32_t limit) const;
+  // True when `i` follows a person's title and "de"/"of", possibly with an
+  // article: "le président de la | Tchétchénie Ramzan Kadyrov".
+  bool FollowsTitleComplement(uint32_t i, uint32_t limit) const;
   // The previous comma before `j`, at or after `limit`, outside quotes, or kNoToken.
   uint32_t PreviousComma(uint32_t j, uint32_t limit) const;
   // What token `i` starts when it is not a subject: a preposition, an

@@ -207,6 +207,11 @@ class Pass {
     for (uint32_t k = colon; k > begin && !cue.ok(); --k)
       cue = np_.CueAt(k - 1, colon, true);
     if (!cue.ok()) return false;
+    // "m'a dit": the compound form that ends where the simple one does.
+    for (uint32_t back = 1; back <= 2 && cue.begin >= begin + back; ++back) {
+      const Cue longer = np_.CueAt(cue.begin - back, colon, true);
+      if (longer.ok() && longer.end == cue.end) cue = longer;
+    }
     Np speaker;
     if (cue.inverted) {
       speaker.kind = NpKind::kPronoun;
@@ -619,7 +624,14 @@ class Pass {
         c_.Is(k, LexKind::kBoundary)) {
       return false;
     }
-    return c_.Is(k, LexKind::kDet) || c_.Is(k, LexKind::kPronoun) || c_.IsCapitalized(k);
+    if (c_.Is(k, LexKind::kDet) || c_.Is(k, LexKind::kPronoun) || c_.IsCapitalized(k))
+      return true;
+    // "said prices had climbed": a bare noun, then an auxiliary or a copula.
+    for (uint32_t t = k + 1; t < k + 3 && t < c_.size(); ++t) {
+      if (c_.Is(t, LexKind::kAux) || c_.Is(t, LexKind::kCopula)) return true;
+      if (!c_.IsWord(t) || c_.IsFunctionWord(t)) break;
+    }
+    return false;
   }
 
   // "Il l'a annoncé lundi dans un entretien accordé à l'agence TASS": no

@@ -94,8 +94,9 @@ void SpeakerResolver::Build() {
     }
   }
   LinkRolesToNames();
-  ResolveDefiniteRoles();
   MarkSubjects();
+  ResolveDefiniteRoles();
+  ChainSubjectPronouns();
 }
 
 void SpeakerResolver::AddEntityMentions() {
@@ -233,7 +234,7 @@ void SpeakerResolver::AddNameMentions() {
         continue;
       }
       const NameRun run =
-          np_.ReadNameRun(i, s.end_token, np_.FollowsComplement(i, s.first_token));
+          np_.ReadNameRun(i, s.end_token, np_.FollowsTitleComplement(i, s.first_token));
       const uint32_t e = run.end;
       const uint32_t name_begin = run.name_begin;
       const bool org = run.org;
@@ -482,7 +483,12 @@ void SpeakerResolver::ResolveDefiniteRoles() {
         const Referent& ref = referents_[m.referent];
         if (r.type == MentionType::kPerson) {
           if (!r.gn.Agrees(GenderNumber{ref.gn.gender, 's'})) continue;
-          if (ref.type == MentionType::kPerson) found = m.referent;
+          // A name of unknown kind counts when it looks like a person's: a
+          // subject, or a first name and a surname ("la région de Koursk" does not).
+          if (ref.type == MentionType::kPerson || (ref.type == MentionType::kUnknown &&
+                                                   (m.subject || m.end - m.begin >= 2))) {
+            found = m.referent;
+          }
           if (ref.type == MentionType::kUnknown && unknown < 0) unknown = m.referent;
         } else if (r.type == MentionType::kOutlet) {
           if (ref.type == MentionType::kOutlet) found = m.referent;
@@ -502,17 +508,22 @@ void SpeakerResolver::ResolveDefiniteRoles() {
   }
 }
 
+void SpeakerResolver::ChainSubjectPronouns() {
+  // A subject pronoun continues a chain: "Kadyrov has long urged Moscow ...
+  // he has urged Moscow ... He has even criticised": each "he" is resolved in
+  // order and stands for its antecedent afterwards.
+  for (const SentenceRange& s : c_.doc.sentences) {
+    if (s.first_token >= s.end_token || c_.InQuote(s.first_token)) continue;
+    const Np np = np_.ClauseFirst(s.first_token, s.end_token);
+    if (np.kind == NpKind::kPronoun)
+      NoteSpeaker(ResolvePronoun(np.gn, np.begin, -1), np.begin);
+  }
+}
+
 void SpeakerResolver::MarkSubjects() {
   for (const SentenceRange& s : c_.doc.sentences) {
     if (s.first_token >= s.end_token || c_.InQuote(s.first_token)) continue;
     const Np np = np_.ClauseFirst(s.first_token, s.end_token);
-    // A subject pronoun continues a chain: "Kadyrov has long urged Moscow
-    // ... he has urged Moscow ... He has even criticised": each "he" is
-    // resolved in order and stands for its antecedent afterwards.
-    if (np.kind == NpKind::kPronoun) {
-      NoteSpeaker(ResolvePronoun(np.gn, np.begin, -1), np.begin);
-      continue;
-    }
     int32_t m = -1;
     if (np.kind == NpKind::kName) m = MentionAt(np.name_begin);
     if (np.kind == NpKind::kRole) m = MentionAt(np.role_token);

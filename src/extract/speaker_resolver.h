@@ -86,6 +86,7 @@ class SpeakerResolver {
   void LinkRolesToNames();
   void ResolveDefiniteRoles();
   void MarkSubjects();
+  void ChainSubjectPronouns();
   int32_t NewReferent(uint32_t begin, uint32_t end, MentionType type, bool is_name);
   int32_t ResolvePronoun(GenderNumber gn, uint32_t position, int32_t exclude) const;
   int32_t MentionAt(uint32_t token) const;

@@ -2,22 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include "extract/test_document.h"
 #include "test_support.h"
-#include "text/tokenizer.h"
 
 namespace veille {
 namespace {
 
-struct Doc {
-  Article article;
-  Document doc;
-  explicit Doc(const std::string& text) {
-    article.text = text;
-    doc.article = &article;
-    doc.text = article.text;
-    Tokenize(&doc);
-  }
-};
+using Doc = testing::TestDocument;
 
 std::unique_ptr<OutletCatalog> Catalog(const std::string& rows) {
   testing::TempDir dir;

@@ -38,6 +38,16 @@ struct Job {
   int32_t exclude = -1;   // the job of the outer quote, whose speaker a pronoun is not
 };
 
+// The subject pronoun that an inverted cue carries: "a-t-il déclaré".
+Np InvertedSubject(const Cue& cue) {
+  Np np;
+  np.kind = NpKind::kPronoun;
+  np.begin = cue.begin;
+  np.end = cue.end;
+  np.gn = cue.pronoun;
+  return np;
+}
+
 class Pass {
  public:
   Pass(const Document& doc, const QuoteLexicon& lex, const OutletCatalog& outlets,
@@ -107,6 +117,17 @@ class Pass {
     return -1;
   }
 
+  // Records who spoke, with which verb, and the channel named in [via_begin, via_end).
+  void Attribute(Job* job, const Np& speaker, const Cue& cue, uint32_t via_begin,
+                 uint32_t via_end) const {
+    job->speaker = speaker;
+    job->cue = cue;
+    job->cue_begin = cue.begin;
+    job->cue_end = cue.end;
+    job->attributed = true;
+    job->via = ViaIn(via_begin, via_end, speaker, cue, &job->interview);
+  }
+
   // ", a déclaré X", ", X a dit", "— заявил Хинштейн": the attribution
   // after a closing mark.
   bool AttributeAfter(int32_t q, uint32_t bound_end, Job* job) {
@@ -135,10 +156,7 @@ class Pass {
     }
     if (cue.ok()) {
       if (cue.inverted) {
-        speaker.kind = NpKind::kPronoun;
-        speaker.begin = cue.begin;
-        speaker.end = cue.end;
-        speaker.gn = cue.pronoun;
+        speaker = InvertedSubject(cue);
       } else {
         uint32_t k = np_.SkipAdverbs(cue.end, window_end);
         // "a déclaré à TASS le responsable": skip the channel first.
@@ -171,12 +189,7 @@ class Pass {
       cue = np_.CueAt(k, window_end);
       if (!cue.ok() || cue.inverted) return false;
     }
-    job->speaker = speaker;
-    job->cue = cue;
-    job->cue_begin = cue.begin;
-    job->cue_end = cue.end;
-    job->attributed = true;
-    job->via = ViaIn(j, window_end, speaker, cue, &job->interview);
+    Attribute(job, speaker, cue, j, window_end);
     Consume(start, window_end);
     return true;
   }
@@ -214,20 +227,12 @@ class Pass {
     }
     Np speaker;
     if (cue.inverted) {
-      speaker.kind = NpKind::kPronoun;
-      speaker.begin = cue.begin;
-      speaker.end = cue.end;
-      speaker.gn = cue.pronoun;
+      speaker = InvertedSubject(cue);
     } else {
       speaker = np_.Subject(cue.begin, begin, cue.infinitive);
     }
     if (!speaker.ok()) return false;
-    job->speaker = speaker;
-    job->cue = cue;
-    job->cue_begin = cue.begin;
-    job->cue_end = cue.end;
-    job->attributed = true;
-    job->via = ViaIn(begin, colon, speaker, cue, &job->interview);
+    Attribute(job, speaker, cue, begin, colon);
     Consume(begin, colon + 1);
     return true;
   }
@@ -353,10 +358,7 @@ class Pass {
     Cue cue = np_.CueAt(k, end);
     if (cue.ok() && !cue.infinitive) {
       if (cue.inverted) {
-        speaker.kind = NpKind::kPronoun;
-        speaker.begin = cue.begin;
-        speaker.end = cue.end;
-        speaker.gn = cue.pronoun;
+        speaker = InvertedSubject(cue);
       } else {
         // ", told the Telegraph ...": what follows "told" is its addressee.
         if (cue.verb->verb_flags & kVerbAddressee) return false;
@@ -396,12 +398,7 @@ class Pass {
     }
     if (!(cue.verb->verb_flags & kVerbReported)) return false;
     if (!speaker.ok() || !cue.ok()) return false;
-    job->speaker = speaker;
-    job->cue = cue;
-    job->cue_begin = cue.begin;
-    job->cue_end = cue.end;
-    job->attributed = true;
-    job->via = ViaIn(comma + 1, end, speaker, cue, &job->interview);
+    Attribute(job, speaker, cue, comma + 1, end);
     return true;
   }
 
@@ -568,10 +565,7 @@ class Pass {
       }
       Np speaker;
       if (cue.inverted) {
-        speaker.kind = NpKind::kPronoun;
-        speaker.begin = cue.begin;
-        speaker.end = cue.end;
-        speaker.gn = cue.pronoun;
+        speaker = InvertedSubject(cue);
       } else {
         speaker = np_.Subject(cue.begin, sbegin, false);
       }

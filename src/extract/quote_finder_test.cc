@@ -8,10 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "extract/test_document.h"
 #include "test_support.h"
 #include "text/metadata.h"
-#include "text/segmenter.h"
-#include "text/tokenizer.h"
 
 namespace veille {
 namespace {
@@ -70,8 +69,9 @@ std::ostream& operator<<(std::ostream& os, const Want& w) {
 }
 
 struct Run {
-  Article article;
-  Document doc;
+  Run(std::string text, std::string lang) : test(std::move(text), std::move(lang)) {}
+  testing::TestDocument test;
+  const Document& doc = test.doc;
   Analysis analysis;
 };
 
@@ -82,19 +82,12 @@ constexpr std::string_view kTitle = "Test article\n\n";
 // Entity spans are offsets into `text`.
 std::unique_ptr<Run> Analyse(const std::string& text, const std::string& lang,
                              std::vector<Entity> entities = {}, bool add_title = true) {
-  auto run = std::make_unique<Run>();
-  run->article.text = add_title ? std::string(kTitle) + text : text;
+  auto run = std::make_unique<Run>(add_title ? std::string(kTitle) + text : text, lang);
   if (!add_title) entities.clear();
   for (Entity& e : entities) {
     e.span.start += kTitle.size();
     e.span.end += kTitle.size();
   }
-  run->doc.article = &run->article;
-  run->doc.text = run->article.text;
-  Tokenize(&run->doc);
-  SplitParagraphs(&run->doc);
-  SplitSentences(&run->doc);
-  run->doc.language = lang;
   ExtractMetadata(run->doc, &run->analysis);
   run->analysis.entities = std::move(entities);
   Finder().Find(run->doc, &run->analysis);

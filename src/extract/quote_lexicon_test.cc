@@ -6,25 +6,13 @@
 #include <vector>
 
 #include "extract/quote_finder.h"
+#include "extract/test_document.h"
 #include "test_support.h"
-#include "text/segmenter.h"
-#include "text/tokenizer.h"
 
 namespace veille {
 namespace {
 
-struct Doc {
-  Article article;
-  Document doc;
-  explicit Doc(const std::string& text) {
-    article.text = text;
-    doc.article = &article;
-    doc.text = article.text;
-    Tokenize(&doc);
-    SplitParagraphs(&doc);
-    SplitSentences(&doc);
-  }
-};
+using Doc = testing::TestDocument;
 
 const QuoteLexicons& Shipped() {
   static const std::unique_ptr<QuoteLexicons> lexicons = [] {

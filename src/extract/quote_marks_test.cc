@@ -5,8 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "text/segmenter.h"
-#include "text/tokenizer.h"
+#include "extract/test_document.h"
 
 namespace veille {
 namespace {
@@ -25,14 +24,8 @@ std::ostream& operator<<(std::ostream& os, const Found& f) {
 }
 
 std::vector<Found> Marks(const std::string& text) {
-  Article article;
-  article.text = text;
-  Document doc;
-  doc.article = &article;
-  doc.text = article.text;
-  Tokenize(&doc);
-  SplitParagraphs(&doc);
-  SplitSentences(&doc);
+  const testing::TestDocument test(text);
+  const Document& doc = test.doc;
   std::vector<MarkedQuote> quotes;
   FindMarkedQuotes(doc, &quotes);
   std::vector<Found> out;

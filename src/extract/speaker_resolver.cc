@@ -106,74 +106,57 @@ void SpeakerResolver::AddEntityMentions() {
     const uint32_t end = c_.doc.TokenAt(e.span.end);
     if (b >= end || end > c_.size() || c_.InQuote(b) || Skipped(b)) continue;
     const MentionType type = TypeOf(e.type);
-    int32_t r;
-    const auto it = by_entity_id_.find(e.id);
-    if (it != by_entity_id_.end()) {
-      r = it->second;
-      Referent& ref = referents_[r];
-      if (end - b > ref.end - ref.begin) {
-        ref.begin = b;
-        ref.end = end;
-      }
-    } else {
-      r = NewReferent(b, end, type, true);
-      referents_[r].entity_id = e.id;
-      referents_[r].entity_name = e.name;
-      by_entity_id_.emplace(e.id, r);
+    const int32_t r = KnownReferent(e.id, e.name, b, end, type);
+    Referent& ref = referents_[r];
+    if (end - b > ref.end - ref.begin) {
+      ref.begin = b;
+      ref.end = end;
     }
-    Mention m;
-    m.begin = b;
-    m.end = end;
-    m.head = end - 1;
-    m.referent = r;
-    m.type = type;
-    m.is_name = true;
-    mentions_.push_back(m);
-    for (uint32_t t = b; t < end; ++t)
-      mention_of_token_[t] = static_cast<int32_t>(mentions_.size() - 1);
+    AddNameMention(b, end, r, type);
   }
   // Catalogued outlets the entity stage did not report.
   for (uint32_t i = 0; i < c_.size(); ++i) {
     if (mention_of_token_[i] >= 0 || c_.InQuote(i) || Skipped(i)) continue;
     const auto match = c_.outlets.Find(c_.doc, i, c_.SentenceEnd(i));
     if (!match) continue;
-    int32_t r;
-    const auto it = by_entity_id_.find(match.outlet->id);
-    if (it != by_entity_id_.end()) {
-      r = it->second;
-    } else {
-      r = NewReferent(i, i + match.length, MentionType::kOutlet, true);
-      referents_[r].entity_id = match.outlet->id;
-      referents_[r].entity_name = match.outlet->name;
-      by_entity_id_.emplace(match.outlet->id, r);
-    }
-    Mention m;
-    m.begin = i;
-    m.end = i + match.length;
-    m.head = m.end - 1;
-    m.referent = r;
-    m.type = MentionType::kOutlet;
-    m.is_name = true;
-    mentions_.push_back(m);
-    for (uint32_t t = m.begin; t < m.end; ++t)
-      mention_of_token_[t] = static_cast<int32_t>(mentions_.size() - 1);
-    i = m.end - 1;
+    const uint32_t end = i + match.length;
+    AddNameMention(i, end, OutletReferent(*match.outlet, i, end), MentionType::kOutlet);
+    i = end - 1;
+  }
+}
+
+int32_t SpeakerResolver::KnownReferent(std::string_view id, std::string_view name,
+                                       uint32_t begin, uint32_t end, MentionType type) {
+  const auto it = by_entity_id_.find(id);
+  if (it != by_entity_id_.end()) return it->second;
+  const int32_t r = NewReferent(begin, end, type, true);
+  referents_[r].entity_id = id;
+  referents_[r].entity_name = name;
+  by_entity_id_.emplace(id, r);
+  return r;
+}
+
+int32_t SpeakerResolver::OutletReferent(const Outlet& outlet, uint32_t begin,
+                                        uint32_t end) {
+  return KnownReferent(outlet.id, outlet.name, begin, end, MentionType::kOutlet);
+}
+
+void SpeakerResolver::AddNameMention(uint32_t begin, uint32_t end, int32_t referent,
+                                     MentionType type) {
+  Mention m;
+  m.begin = begin;
+  m.end = end;
+  m.head = end - 1;
+  m.referent = referent;
+  m.type = type;
+  m.is_name = true;
+  mentions_.push_back(m);
+  for (uint32_t t = begin; t < end; ++t) {
+    mention_of_token_[t] = static_cast<int32_t>(mentions_.size() - 1);
   }
 }
 
 void SpeakerResolver::AddNameMentions() {
-  auto add = [&](uint32_t b, uint32_t e, int32_t r, MentionType type) {
-    Mention m;
-    m.begin = b;
-    m.end = e;
-    m.head = e - 1;
-    m.referent = r;
-    m.type = type;
-    m.is_name = true;
-    mentions_.push_back(m);
-    for (uint32_t t = b; t < e; ++t)
-      mention_of_token_[t] = static_cast<int32_t>(mentions_.size() - 1);
-  };
   for (const SentenceRange& s : c_.doc.sentences) {
     uint32_t i = s.first_token;
     while (i < s.end_token) {
@@ -205,23 +188,15 @@ void SpeakerResolver::AddNameMentions() {
             }
           }
           by_acronym_[NameKey(i + 1)] = r;
-          add(i + 1, i + 2, r, referents_[r].type);
+          AddNameMention(i + 1, i + 2, r, referents_[r].type);
         }
         i += 3;
         continue;
       }
       if (const auto outlet = c_.outlets.Find(c_.doc, i, s.end_token)) {
-        int32_t r;
-        const auto it = by_entity_id_.find(outlet.outlet->id);
-        if (it != by_entity_id_.end()) {
-          r = it->second;
-        } else {
-          r = NewReferent(i, i + outlet.length, MentionType::kOutlet, true);
-          referents_[r].entity_id = outlet.outlet->id;
-          referents_[r].entity_name = outlet.outlet->name;
-          by_entity_id_.emplace(outlet.outlet->id, r);
-        }
-        add(i, i + outlet.length, r, MentionType::kOutlet);
+        AddNameMention(i, i + outlet.length,
+                       OutletReferent(*outlet.outlet, i, i + outlet.length),
+                       MentionType::kOutlet);
         i += outlet.length;
         continue;
       }
@@ -314,7 +289,7 @@ void SpeakerResolver::AddNameMentions() {
       if (type == MentionType::kOrg && e - name_begin >= 2) {
         by_first_token_.emplace(NameKey(name_begin), r);
       }
-      add(name_begin, e, r, type);
+      AddNameMention(name_begin, e, r, type);
       // A title inside the run ("President Alexander Stubb") is also a role
       // mention of the same person, for later "the president".
       for (uint32_t t = i; t < name_begin; ++t) {

@@ -88,6 +88,11 @@ class SpeakerResolver {
   void MarkSubjects();
   void ChainSubjectPronouns();
   int32_t NewReferent(uint32_t begin, uint32_t end, MentionType type, bool is_name);
+  // The referent of an entity or outlet id, created at [begin, end) the first time.
+  int32_t KnownReferent(std::string_view id, std::string_view name, uint32_t begin,
+                        uint32_t end, MentionType type);
+  int32_t OutletReferent(const Outlet& outlet, uint32_t begin, uint32_t end);
+  void AddNameMention(uint32_t begin, uint32_t end, int32_t referent, MentionType type);
   int32_t ResolvePronoun(GenderNumber gn, uint32_t position, int32_t exclude) const;
   int32_t MentionAt(uint32_t token) const;
   bool SharesQualifier(const Mention& a, const Mention& b) const;

@@ -306,4 +306,14 @@ std::string CorpusGenerator::ToJsonLine(const GeneratedArticle& a) {
   return out;
 }
 
+std::string NewsText(const char* language, size_t bytes) {
+  CorpusGenerator generator({});
+  std::string text;
+  while (text.size() < bytes) {
+    GeneratedArticle a = generator.Next();
+    if (a.language == language) text += a.text + "\n";
+  }
+  return text;
+}
+
 }  // namespace veille::bench

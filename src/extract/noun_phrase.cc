@@ -47,7 +47,7 @@ uint32_t NpReader::PreviousComma(uint32_t j, uint32_t limit) const {
 
 bool NpReader::StartsAdverbial(uint32_t i) const {
   if (c_.Is(i, LexKind::kPrep) || c_.Is(i, LexKind::kAdverb) ||
-      c_.lex.StartsPhrase(c_.doc, i, LexKind::kAccording)) {
+      c_.StartsPhrase(i, LexKind::kAccording)) {
     return true;
   }
   if (!c_.IsWord(i)) return false;

@@ -12,6 +12,15 @@ void QuoteContext::Index() {
   sentence_of.assign(n, 0);
   sentence_final.assign(n, 0);
   paragraph_of.assign(n, 0);
+  kinds.resize(n);
+  starts.resize(n);
+  for (uint32_t i = 0; i < n; ++i) kinds[i] = lex.TokenKinds(doc, i, &starts[i]);
+  paragraph_begin.resize(doc.paragraphs.size());
+  paragraph_end.resize(doc.paragraphs.size());
+  for (size_t p = 0; p < doc.paragraphs.size(); ++p) {
+    paragraph_begin[p] = doc.TokenAt(doc.paragraphs[p].start);
+    paragraph_end[p] = doc.TokenAt(doc.paragraphs[p].end);
+  }
   for (int32_t q = 0; q < static_cast<int32_t>(marks.size()); ++q) {
     const MarkedQuote& m = marks[q];
     open_mark[m.open_token] = q;
@@ -38,13 +47,18 @@ bool QuoteContext::IsDash(uint32_t i) const {
 }
 
 bool QuoteContext::IsFunctionWord(uint32_t i) const {
-  for (LexKind kind : {LexKind::kDet, LexKind::kPrep, LexKind::kNpPrep,
-                       LexKind::kBoundary, LexKind::kCoordination, LexKind::kAdverb,
-                       LexKind::kPronoun, LexKind::kThat, LexKind::kClitic, LexKind::kAux,
-                       LexKind::kAccording, LexKind::kTailIntro, LexKind::kInvertedAux}) {
-    if (lex.StartsPhrase(doc, i, kind)) return true;
-  }
-  return false;
+  static constexpr uint64_t kFunction = [] {
+    uint64_t mask = 0;
+    for (LexKind kind :
+         {LexKind::kDet, LexKind::kPrep, LexKind::kNpPrep, LexKind::kBoundary,
+          LexKind::kCoordination, LexKind::kAdverb, LexKind::kPronoun, LexKind::kThat,
+          LexKind::kClitic, LexKind::kAux, LexKind::kAccording, LexKind::kTailIntro,
+          LexKind::kInvertedAux}) {
+      mask |= uint64_t{1} << static_cast<int>(kind);
+    }
+    return mask;
+  }();
+  return i < size() && (starts[i] & kFunction) != 0;
 }
 
 }  // namespace veille

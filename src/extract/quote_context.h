@@ -32,6 +32,11 @@ struct QuoteContext {
   std::vector<uint8_t> sentence_final;  // per token: 1 when it ends its sentence
   std::vector<uint8_t> consumed;        // per token: 1 once an attribution used it
   std::vector<uint32_t> paragraph_of;   // per token: its paragraph
+  std::vector<uint64_t>
+      kinds;  // per token: its one-word lexicon kinds (QuoteLexicon::TokenKinds)
+  std::vector<uint64_t> starts;           // per token: the kinds of the phrases it starts
+  std::vector<uint32_t> paragraph_begin;  // per paragraph: its first token
+  std::vector<uint32_t> paragraph_end;    // per paragraph: one past its last token
 
   // Fills the per-token tables from `doc` and `marks`.
   void Index();
@@ -51,8 +56,14 @@ struct QuoteContext {
     return IsWord(i) && (tok(i).Has(kCapitalized) || tok(i).Has(kAllCaps));
   }
   bool InQuote(uint32_t i) const { return outer_quote[i] >= 0; }
-  bool Is(uint32_t i, LexKind kind) const { return i < size() && lex.Is(doc, i, kind); }
+  bool Is(uint32_t i, LexKind kind) const {
+    return i < size() && (kinds[i] >> static_cast<int>(kind) & 1) != 0;
+  }
+  bool StartsPhrase(uint32_t i, LexKind kind) const {
+    return i < size() && (starts[i] >> static_cast<int>(kind) & 1) != 0;
+  }
   QuoteLexicon::Match Find(uint32_t i, uint32_t end, LexKind kind) const {
+    if (!StartsPhrase(i, kind)) return {};
     return lex.Find(doc, i, end, kind);
   }
   // A word the lexicon knows as a function word: never part of a name.

@@ -75,12 +75,8 @@ class Pass {
     return false;
   }
 
-  uint32_t ParagraphBegin(uint32_t p) const {
-    return c_.doc.TokenAt(c_.doc.paragraphs[p].start);
-  }
-  uint32_t ParagraphEnd(uint32_t p) const {
-    return c_.doc.TokenAt(c_.doc.paragraphs[p].end);
-  }
+  uint32_t ParagraphBegin(uint32_t p) const { return c_.paragraph_begin[p]; }
+  uint32_t ParagraphEnd(uint32_t p) const { return c_.paragraph_end[p]; }
 
   int32_t AddJob(Job job) {
     jobs_.push_back(job);

@@ -68,6 +68,7 @@ enum class LexKind : uint8_t {
   kNameLink,       // "de", "of" inside a name: "Banque d'Espagne"
   kCount,
 };
+static_assert(static_cast<int>(LexKind::kCount) <= 64, "kinds are bits of a uint64_t");
 
 enum VerbFlag : uint8_t {
   kVerbDirect = 1,     // attributes a quote in marks
@@ -114,6 +115,10 @@ class QuoteLexicon {
   }
   // True when token `i` is the first word of some phrase of `kind` ("according").
   bool StartsPhrase(const Document& doc, uint32_t i, LexKind kind) const;
+  // Every kind token `i` is a one-word entry of (bit k for LexKind k), and in
+  // `*starts` every kind it starts an entry of: one look-up answers all the
+  // questions a finder asks about a token.
+  uint64_t TokenKinds(const Document& doc, uint32_t i, uint64_t* starts) const;
 
   // A simple verb form with an inversion suffix ("déclare-t-il", "dit-elle"):
   // the verb entry and the suffix's pronoun, or nullptr.

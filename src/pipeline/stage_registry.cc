@@ -1,5 +1,7 @@
 #include "pipeline/stage_registry.h"
 
+#include "extract/claims_stage.h"
+
 namespace veille {
 
 Status CreateStages(const std::string& data_dir, std::vector<std::unique_ptr<Stage>>* stages) {
@@ -7,6 +9,11 @@ Status CreateStages(const std::string& data_dir, std::vector<std::unique_ptr<Sta
   // Stages register here as they are built: entities, quotes, claims and
   // citations, quality.
   (void)data_dir;
+  {
+    auto claims = CreateClaimsStage(data_dir);  // after entities and quotes
+    if (!claims.ok()) return claims.status();
+    stages->push_back(std::move(claims).value());
+  }
   return Status::Ok();
 }
 

@@ -180,7 +180,14 @@ class Attributor {
         j = adv->end;
         continue;
       }
-      // A short preposition or cue, then an outlet: "à l'agence TASS".
+      // A preposition, then an outlet: "à l'agence TASS", "to Reuters".
+      const Token& first = tok(j);
+      const bool preposition =
+          first.kind == TokenKind::kWord && !Is(j, CueKind::kDeterminer) &&
+          (Is(j, CueKind::kPlacePrep) || Is(j, CueKind::kTimePrep) ||
+           Is(j, CueKind::kPlatformPrep) ||
+           cues_.lexicon().IsFunctionWord(doc_.Lower(first), cues_.languages(cues_.sentence_of(j))));
+      if (!preposition) break;
       uint32_t k = j;
       for (int n = 0; n < 4 && k < end && cues_.OutletAt(k) < 0; ++n) {
         if (tok(k).kind != TokenKind::kWord || IsCapitalizedWord(k)) break;
@@ -338,10 +345,7 @@ class Attributor {
     while (j > limit && end - j < kMaxSubjectTokens) {
       const uint32_t t = j - 1;
       const std::string_view text = doc_.Text(tok(t));
-      if (cues_.QuoteAt(t) >= 0 || IsQuoteMark(t) || text == ";" || text == ":" ||
-          text == "(" || text == ")") {
-        break;
-      }
+      if (cues_.QuoteAt(t) >= 0 || IsQuoteMark(t) || text == ";" || text == ":") break;
       --j;
     }
     std::vector<Range> segments = Segments({j, end});
@@ -385,8 +389,10 @@ class Attributor {
       if (doc_.Text(tok(i)) == "(") r.end = i;
     }
     while (!r.empty()) {
-      if (const CueHit* h = cues_.At(r.first, CueKind::kDeterminer); h && h->end < r.end) {
-        r.first = h->end;
+      if (const CueHit* h = cues_.At(r.first, CueKind::kDeterminer);
+          h && h->end < r.end && !Is(h->end, CueKind::kDeterminer) &&
+          !Is(h->end + 1, CueKind::kConnector)) {
+        r.first = h->end;  // but "L'une d'elles" stays whole
       } else if (const CueHit* hon = cues_.At(r.first, CueKind::kHonorific); hon && hon->end < r.end) {
         r.first = hon->end;
       } else if (!IsCapitalizedWord(r.first) && r.end - r.first > 1 &&

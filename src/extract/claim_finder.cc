@@ -357,6 +357,7 @@ class SentenceClaims {
       return true;
     }
     if (cues_.OutletAt(i) >= 0) return true;
+    if (cues_.At(i, CueKind::kPrenominal)) return false;  // "new volunteers"
     return lexicon_.IsFunctionWord(doc_.Lower(t), mask_);
   }
 

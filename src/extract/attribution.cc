@@ -525,7 +525,9 @@ class Attributor {
     if (cues_.EndingAt(run.first, CueKind::kPlacePrep)) return false;
     const uint32_t s = cues_.sentence_of(run.first);
     if (run.first == doc_.sentences[s].first_token && run.end - run.first == 1) {
-      return inner_capitals_.count(doc_.Lower(tok(run.first))) > 0;
+      const std::string_view lower = doc_.Lower(tok(run.first));
+      return inner_capitals_.count(lower) > 0 ||
+             !cues_.lexicon().IsFunctionWord(lower, cues_.languages(s));
     }
     return true;
   }
@@ -585,7 +587,10 @@ class Attributor {
       const uint32_t s = cues_.sentence_of(last - 1);
       const Range sentence = SentenceTokens(s);
       uint32_t j = sentence.first;
-      while (j < last && !IsClausePunct(doc_, tok(j))) ++j;
+      while (j < last && !IsClausePunct(doc_, tok(j)) &&
+             !(j > sentence.first && (Is(j, CueKind::kAux) || Is(j, CueKind::kSpeech)))) {
+        ++j;
+      }
       const Range subject{sentence.first, j};
       if (!subject.empty()) speakers_[region] = Resolve(subject, NameIn(subject));
     }

@@ -418,6 +418,7 @@ class SentenceClaims {
       const std::string_view link = doc_.Lower(doc_.tokens[j + 1]);
       const Token& next = doc_.tokens[j + 2];
       if ((link == "de" || link == "d'" || link == "d\xE2\x80\x99") && !IsStop(j + 2) &&
+          cues_.At(j, CueKind::kUnit) == nullptr &&
           !IsCapitalizedWord(next) && cues_.At(j + 2, CueKind::kPrenominal) == nullptr) {
         np.end = j + 3;
       }

@@ -103,6 +103,7 @@ constexpr KindName kKinds[] = {
     {"alias_link", CueKind::kAliasLink},
     {"place_prep", CueKind::kPlacePrep},
     {"subordinator", CueKind::kSubordinator},
+    {"unit", CueKind::kUnit},
 };
 
 bool ParseDouble(const std::string& s, double* out) {

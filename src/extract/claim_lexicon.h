@@ -66,6 +66,7 @@ enum class CueKind : uint8_t {
   kAliasLink,        // formerly, ex: "X, formerly Twitter"
   kPlacePrep,        // in, à: a capitalized word after it is rather a place than a person
   kSubordinator,     // wie, as, comme: "wie die Behörde mitteilte", the subject follows it
+  kUnit,             // ans, heures, euros: a unit takes no noun complement ("15 ans de prison")
 };
 
 struct CueEntry {

@@ -17,13 +17,7 @@ namespace veille {
 namespace {
 
 std::string NewsText(const char* language, size_t bytes) {
-  bench::CorpusGenerator generator({});
-  std::string text;
-  while (text.size() < bytes) {
-    bench::GeneratedArticle a = generator.Next();
-    if (a.language == language) text += a.text + "\n\n";
-  }
-  return text;
+  return bench::GenerateNewsText(language, bytes, "\n\n");
 }
 
 const Stage& ClaimsStage() {

@@ -7,25 +7,13 @@
 #include <fstream>
 #include <sstream>
 
+#include "util/tsv.h"
 #include "util/utf8.h"
 
 namespace veille {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::vector<std::string> SplitTabs(const std::string& line) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (true) {
-    const size_t tab = line.find('\t', start);
-    out.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
-    if (tab == std::string::npos) break;
-    start = tab + 1;
-  }
-  while (!out.empty() && out.back().empty()) out.pop_back();
-  return out;
-}
 
 bool ParseQualifier(std::string_view name, Qualifier* out) {
   static constexpr std::pair<std::string_view, Qualifier> kNames[] = {
@@ -153,18 +141,11 @@ Result<std::unique_ptr<ClaimLexicon>> ClaimLexicon::Load(const std::string& data
 }
 
 Status ClaimLexicon::LoadFile(const std::string& path, int language) {
-  std::ifstream in(path);
-  if (!in) return Status::IoError(fmt::format("{}: cannot read", path));
   const uint32_t mask = language < 0 ? ~0u : (1u << language);
   LanguageRules* rules = language < 0 ? nullptr : &languages_[language];
-  std::string line;
-  int line_number = 0;
-  // Range halves are added as pairs; the second half's entry points back.
-  while (std::getline(in, line)) {
-    ++line_number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
-    const std::vector<std::string> cols = SplitTabs(line);
+  return ForEachTsvRow(path, [&](int line_number, std::vector<std::string> cols,
+                                 const std::string& line) -> Status {
+    while (!cols.empty() && cols.back().empty()) cols.pop_back();
     auto error = [&](std::string_view what) {
       return Status::InvalidArgument(fmt::format("{}:{}: {}: \"{}\"", path, line_number, what, line));
     };
@@ -194,7 +175,7 @@ Status ClaimLexicon::LoadFile(const std::string& path, int language) {
       } else {
         rules->pronoun_suffixes.push_back(phrase);
       }
-      continue;
+      return Status::Ok();
     }
     if (kind_name == "scale_suffix") {
       CueEntry entry;
@@ -203,7 +184,7 @@ Status ClaimLexicon::LoadFile(const std::string& path, int language) {
       if (cols.size() < 3 || !ParseDouble(cols[2], &entry.value)) return error("bad scale value");
       entry.needs_currency = cols.size() > 3 && cols[3] == "currency";
       scale_suffixes_[phrase] = entry;
-      continue;
+      return Status::Ok();
     }
     if (kind_name == "range") {
       const size_t bar = phrase.find('|');
@@ -220,7 +201,7 @@ Status ClaimLexicon::LoadFile(const std::string& path, int language) {
         entries_.resize(phrases_.size());
         entries_[id] = entry;
       }
-      continue;
+      return Status::Ok();
     }
     const KindName* kind = nullptr;
     for (const KindName& k : kKinds) {
@@ -274,23 +255,17 @@ Status ClaimLexicon::LoadFile(const std::string& path, int language) {
       utf8::AppendLower(phrase, &lower);
       number_words_[lower].push_back(static_cast<uint32_t>(id));
     }
-  }
-  return Status::Ok();
+    return Status::Ok();
+  });
 }
 
 Status ClaimLexicon::LoadFunctionWords(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return Status::IoError(fmt::format("{}: cannot read", path));
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    const std::vector<std::string> cols = SplitTabs(line);
-    if (cols.size() < 2) continue;
-    const int language = LanguageIndex(cols[0]);
-    if (language < 0) continue;
-    function_words_[cols[1]] |= 1u << language;
-  }
-  return Status::Ok();
+  return ForEachTsvRow(path, [&](int, const std::vector<std::string>& cols,
+                                 const std::string&) -> Status {
+    const int language = cols.size() < 2 ? -1 : LanguageIndex(cols[0]);
+    if (language >= 0) function_words_[cols[1]] |= 1u << language;
+    return Status::Ok();
+  });
 }
 
 int ClaimLexicon::LanguageIndex(std::string_view code) const {

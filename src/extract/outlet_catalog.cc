@@ -6,24 +6,13 @@
 #include <fstream>
 
 #include "text/tokenizer.h"
+#include "util/tsv.h"
 #include "veille/article.h"
 
 namespace veille {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::vector<std::string> Split(const std::string& line, char sep) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (true) {
-    const size_t pos = line.find(sep, start);
-    out.push_back(line.substr(start, pos == std::string::npos ? std::string::npos : pos - start));
-    if (pos == std::string::npos) break;
-    start = pos + 1;
-  }
-  return out;
-}
 
 bool IsHyphen(std::string_view text, size_t pos) { return text[pos] == '-'; }
 
@@ -32,60 +21,49 @@ bool IsHyphen(std::string_view text, size_t pos) { return text[pos] == '-'; }
 Result<std::unique_ptr<OutletCatalog>> OutletCatalog::Load(const std::string& data_dir) {
   std::unique_ptr<OutletCatalog> catalog(new OutletCatalog());
   const std::string path = (fs::path(data_dir) / "outlets" / "outlets.tsv").string();
-  std::ifstream in(path);
-  if (!in) return Status::NotFound(fmt::format("{}: outlet catalog not found", path));
-  std::string line;
-  int line_number = 0;
-  while (std::getline(in, line)) {
-    ++line_number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
-    const std::vector<std::string> cols = Split(line, '\t');
+  if (!fs::exists(path)) return Status::NotFound(fmt::format("{}: outlet catalog not found", path));
+  OutletCatalog* c = catalog.get();
+  Status status = ForEachTsvRow(path, [&](int line_number, const std::vector<std::string>& cols,
+                                          const std::string& line) -> Status {
     if (cols.size() < 6 || cols[0].rfind("outlet:", 0) != 0) {
       return Status::InvalidArgument(
           fmt::format("{}:{}: expected id, name, kind, country, forms, mangled: \"{}\"", path,
                       line_number, line));
     }
-    const uint32_t index = static_cast<uint32_t>(catalog->outlets_.size());
-    catalog->outlets_.push_back({cols[0], cols[1], cols[2], cols[3]});
+    const uint32_t index = static_cast<uint32_t>(c->outlets_.size());
+    c->outlets_.push_back({cols[0], cols[1], cols[2], cols[3]});
     for (int column = 4; column <= 5; ++column) {
       if (cols[column] == "-") continue;
-      for (const std::string& form : Split(cols[column], '|')) {
+      for (const std::string& form : SplitFields(cols[column], '|')) {
         if (form.empty()) continue;
-        const int id = catalog->phrases_.Add(form, ~0u);
+        const int id = c->phrases_.Add(form, ~0u);
         if (id < 0) continue;
-        catalog->forms_.resize(catalog->phrases_.size());
-        catalog->forms_[id] = {index, column == 5, false};
+        c->forms_.resize(c->phrases_.size());
+        c->forms_[id] = {index, column == 5, false};
         if (form.find(' ') == std::string::npos && form.find('-') == std::string::npos) {
-          catalog->single_word_.emplace(form, static_cast<uint32_t>(id));
+          c->single_word_.emplace(form, static_cast<uint32_t>(id));
         }
       }
     }
-  }
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
   const std::string context = (fs::path(data_dir) / "outlets" / "context.tsv").string();
   if (fs::exists(context)) {
-    Status status = catalog->LoadContext(context);
+    status = catalog->LoadContext(context);
     if (!status.ok()) return status;
   }
   return catalog;
 }
 
 Status OutletCatalog::LoadContext(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return Status::IoError(fmt::format("{}: cannot read", path));
-  std::string line;
-  int line_number = 0;
-  while (std::getline(in, line)) {
-    ++line_number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
-    const std::vector<std::string> cols = Split(line, '\t');
+  return ForEachTsvRow(path, [&](int line_number, const std::vector<std::string>& cols,
+                                 const std::string& line) -> Status {
     if (cols.size() < 2 || cols[1] != "platform") {
       return Status::InvalidArgument(
           fmt::format("{}:{}: expected form<TAB>platform: \"{}\"", path, line_number, line));
     }
     // Flag every phrase whose text is exactly this form.
-    std::vector<PhraseHit> hits;
     Article article;
     article.text = cols[0];
     Document doc;
@@ -93,12 +71,13 @@ Status OutletCatalog::LoadContext(const std::string& path) {
     doc.text = article.text;
     Tokenize(&doc);
     const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
+    std::vector<PhraseHit> hits;
     phrases_.MatchAt(doc, 0, n, ~0u, &hits);
     for (const PhraseHit& hit : hits) {
       if (hit.end_token == n) forms_[hit.id].needs_platform_context = true;
     }
-  }
-  return Status::Ok();
+    return Status::Ok();
+  });
 }
 
 void OutletCatalog::FindMentions(const Document& doc, std::vector<OutletMention>* out) const {

@@ -151,8 +151,13 @@ class Attributor {
     uint32_t j = hit.end;
     while (j < sentence.end && IsQuoteMark(j)) ++j;
     const uint32_t np_first = j;
-    while (j < sentence.end && j - np_first < kMaxSourceTokens && !IsClausePunct(doc_, tok(j)) &&
-           !IsQuoteMark(j) && !IsNumberStart(j) && !Is(j, CueKind::kRelative)) {
+    while (j < sentence.end && j - np_first < kMaxSourceTokens && !IsQuoteMark(j) &&
+           !IsNumberStart(j) && !Is(j, CueKind::kRelative)) {
+      if (const CueHit* honorific = cues_.At(j, CueKind::kHonorific)) {
+        j = honorific->end;
+        continue;
+      }
+      if (IsClausePunct(doc_, tok(j))) break;
       ++j;
     }
     a.np = {np_first, j};
@@ -257,8 +262,13 @@ class Attributor {
     j = SkipAfterVerb(j, end);
     const uint32_t first = j;
     const uint32_t mask = cues_.languages(cues_.sentence_of(std::min(j, end - 1)));
-    while (j < end && j - first < kMaxInvertedTokens && !IsClausePunct(doc_, tok(j)) &&
-           !IsQuoteMark(j) && !Is(j, CueKind::kRelative)) {
+    while (j < end && j - first < kMaxInvertedTokens && !IsQuoteMark(j) &&
+           !Is(j, CueKind::kRelative)) {
+      if (const CueHit* honorific = cues_.At(j, CueKind::kHonorific)) {
+        j = honorific->end;  // "M. Aksyonov": the period is not the end
+        continue;
+      }
+      if (IsClausePunct(doc_, tok(j))) break;
       if (IsNumberStart(j)) return false;  // "raconte ces trois années": an object
       const Token& t = tok(j);
       if (t.kind == TokenKind::kWord && j > first && !IsCapitalizedWord(j) &&
@@ -447,6 +457,15 @@ class Attributor {
       return r;
     }
     if (Is(run.first - 1, CueKind::kConnector)) return r;
+    // "Emil Aslan from the Institute ... in Prague": after a preposition, the
+    // name that opens the phrase is the source, not the place at its end.
+    const uint32_t mask = cues_.languages(cues_.sentence_of(run.first));
+    if (IsCapitalizedWord(r.first) && !Is(r.first, CueKind::kDeterminer) &&
+        cues_.lexicon().IsFunctionWord(doc_.Lower(tok(run.first - 1)), mask)) {
+      uint32_t j = r.first;
+      while (j < r.end && IsCapitalizedWord(j)) ++j;
+      return {r.first, j};
+    }
     return run;
   }
 

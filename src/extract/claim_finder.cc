@@ -540,7 +540,7 @@ class SentenceClaims {
       const NounPhrase np = FindNounPhrase(p);
       if (np.end > np.first) {
         c.counted = SpanText(np.first, np.end);
-        if (np.first == p) end = np.end;
+        end = np.end;
       } else if (const CueHit* of = cues_.At(pos, CueKind::kOf)) {
         // "more than 350 of the 450 members": counted like the next number.
         uint32_t r = of->end;

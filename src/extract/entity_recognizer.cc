@@ -145,6 +145,13 @@ class EntityPass {
     return false;
   }
 
+  bool IsFunctionWord(uint32_t i) {
+    if (lang_ == WordLexicon::kNone) return false;
+    scratch_.clear();
+    utf8::AppendLower(PieceText(i), &scratch_);
+    return lexicon_.FunctionWeight(lang_, scratch_) > 0;
+  }
+
   void MarkPieces() {
     flags_.assign(pieces_.size(), 0);
     sentence_.assign(pieces_.size(), 0);
@@ -299,6 +306,11 @@ class EntityPass {
       uint32_t end = MatchAt(i, &m);
       if (end == 0) end = MatchGluedDemonym(i, &m);
       if (end == 0) continue;
+      // "По его словам", "Le": a function word starting a sentence is not a name.
+      if (end == i + 1 && (flags_[i] & (kSentenceStart | kLineStart)) && !pieces_[i].caps &&
+          IsFunctionWord(i)) {
+        continue;
+      }
       m.first = i;
       m.last = end;
       // Regions named explicitly anywhere, even inside a longer name
@@ -435,8 +447,15 @@ class EntityPass {
   // Capitalized runs not covered by a table match, typed by their context.
   void FindGenericNames() {
     std::vector<int8_t> taken(pieces_.size(), 0);
-    for (const Mention& m : table_) {
+    std::vector<int32_t> demonym_at(pieces_.size(), -1);
+    for (size_t index = 0; index < table_.size(); ++index) {
+      const Mention& m = table_[index];
       for (uint32_t k = m.first; k < m.last; ++k) taken[k] = 1;
+      bool demonym = m.last == m.first + 1 && pieces_[m.first].upper && m.candidate_count > 0;
+      for (int c = 0; c < m.candidate_count; ++c) {
+        demonym &= (m.candidates[c].flags & kAliasDemonym) != 0;
+      }
+      if (demonym) demonym_at[m.first] = static_cast<int32_t>(index);
     }
     for (const Mention& m : ministries_) {
       for (uint32_t k = m.first; k < m.last; ++k) taken[k] = 1;
@@ -452,6 +471,13 @@ class EntityPass {
       while (end < pieces_.size()) {
         if (end > i && NewlineBefore(end)) break;
         if (end > i && sentence_[end] != sentence_[i]) break;
+        // "Pavlove Pole": a capitalized demonym noun right after an unknown
+        // name word belongs to that name, not to Poland.
+        if (taken[end] && end > i && demonym_at[end] >= 0 && !pieces_[end].hyphen &&
+            !IsCommonWord(end - 1)) {
+          table_[demonym_at[end]].dropped = true;
+          taken[end] = 0;
+        }
         if (taken[end]) break;
         if (IsNameWord(end) || (pieces_[end].hyphen && end > i)) {
           if (end > i && !pieces_[end].hyphen && (Classes(end) & WC::kNotName)) break;
@@ -483,8 +509,9 @@ class EntityPass {
     // Leading honorifics, titles and section words are not part of the name.
     while (first < last) {
       const int title = PhraseStartingAt(first, WC::kHonorific | WC::kTitle);
-      if (title > 0 && first + title <= last) {
-        if (first + title < last || true) cues |= kCuePerson;
+      if (title > 0) {
+        if (first + title >= last) return;  // only an honorific or a title: "M."
+        cues |= kCuePerson;
         first += title;
         // "M." : the period is a separate token
         while (first < last && !pieces_[first].word) ++first;
@@ -540,6 +567,7 @@ class EntityPass {
     for (Mention* m : table) all.push_back(m);
     for (Mention& m : generic_) all.push_back(&m);
     for (Mention* m : all) {
+      if (m->dropped) continue;
       bool free = true;
       for (uint32_t k = m->first; k < m->last; ++k) free &= covered_[k] < 0;
       if (!free) {
@@ -734,6 +762,7 @@ class EntityPass {
     } else if (bare_sense == static_cast<int32_t>(a.target) && !region_cue) {
       s += 600;
     }
+    if (a.before >= 0) s += 600;  // "the Dnipro": its required context is there
     if ((m.cues & kCueCity) && e.place_kind == PlaceKind::kCity) s += 1000;
     if (region_cue && e.place_kind == PlaceKind::kRegion && !(a.flags & kAliasRegionBase)) s += 800;
     switch (e.place_kind) {
@@ -893,7 +922,8 @@ class EntityPass {
         continue;
       }
       const int words = static_cast<int>(m->last - m->first);
-      const int32_t near = NearEntry(key, /*persons_only=*/false);
+      const int32_t near =
+          IsCyrillic(surface) ? -1 : NearEntry(key, /*persons_only=*/false);
       if (near >= 0) {
         m->entry = near;
         remember(*m, near, "", "");

@@ -123,12 +123,28 @@ const char* CyrillicLatin(char32_t c) {
 
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
 
-// Case endings of Russian and Ukrainian nouns and adjectives that are removed
-// before comparing Cyrillic names, longest first. Endings ending in a vowel
-// need not be listed: the skeleton drops vowels anyway.
+// Case endings of Russian and Ukrainian nouns and adjectives, removed before
+// Cyrillic names are compared; longest first.
 constexpr std::u32string_view kCyrillicEndings[] = {
-    U"ого", U"его", U"ому", U"ему", U"ыми", U"ими", U"ами", U"ями", U"ой", U"ей",
-    U"ий", U"ый", U"ым", U"им", U"ом", U"ем", U"ах", U"ях"};
+    U"ого", U"его", U"ому", U"ему", U"ыми", U"ими", U"ами", U"ями", U"ах", U"ях", U"ой",
+    U"ей", U"ий", U"ый", U"ым", U"им", U"ом", U"ем", U"ая", U"яя", U"ое", U"ее", U"ые",
+    U"ие", U"ую", U"юю", U"ых", U"их", U"ою", U"ею", U"а", U"я", U"о",
+    U"е", U"у", U"ю", U"ы", U"и", U"і", U"ї", U"є", U"ь", U"й"};
+
+bool IsCyrillicVowel(char32_t c) {
+  return std::u32string_view(U"аеёиоуыэюяіїє").find(c) != std::u32string_view::npos;
+}
+
+// Removes one case ending, keeping a stem of at least three letters.
+void StripCyrillicEnding(std::u32string* chars) {
+  for (std::u32string_view ending : kCyrillicEndings) {
+    if (chars->size() >= ending.size() + 3 &&
+        std::u32string_view(*chars).substr(chars->size() - ending.size()) == ending) {
+      chars->resize(chars->size() - ending.size());
+      return;
+    }
+  }
+}
 
 // ASCII letters of `word` (Latin folded, Cyrillic transliterated), lowercase.
 std::string AsciiLetters(std::string_view word, bool strip_cyrillic_ending) {
@@ -139,15 +155,7 @@ std::string AsciiLetters(std::string_view word, bool strip_cyrillic_ending) {
     const char32_t c = utf8::Decode(word, i, &len);
     chars.push_back(static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
   }
-  if (strip_cyrillic_ending) {
-    for (std::u32string_view ending : kCyrillicEndings) {
-      if (chars.size() >= ending.size() + 3 &&
-          std::u32string_view(chars).substr(chars.size() - ending.size()) == ending) {
-        chars.resize(chars.size() - ending.size());
-        break;
-      }
-    }
-  }
+  if (strip_cyrillic_ending) StripCyrillicEnding(&chars);
   std::string ascii;
   ascii.reserve(chars.size() + 4);
   for (char32_t c : chars) {
@@ -271,22 +279,25 @@ bool IsCyrillic(std::string_view word) {
 
 void AppendMatchForm(std::string_view word, std::string* out) {
   if (IsCyrillic(word)) {
-    // All-caps acronyms (ТАСС, РИА) compare literally; other words by the
-    // skeleton of their stem, which absorbs case endings and the Ukrainian
-    // і/о alternation (Харків, Харкові).
+    // All-caps acronyms (ТАСС, РИА) compare literally; other words by their
+    // stem, without the case ending ("Курской" = "Курская"), and with the
+    // Ukrainian і of a final closed syllable read as о ("Харків" = "Харкові").
+    std::u32string chars;
     bool has_lower = false;
     size_t len = 0;
     for (size_t i = 0; i < word.size(); i += len) {
-      has_lower |= u_islower(static_cast<UChar32>(utf8::Decode(word, i, &len))) != 0;
+      const UChar32 c = static_cast<UChar32>(utf8::Decode(word, i, &len));
+      has_lower |= u_islower(c) != 0;
+      chars.push_back(static_cast<char32_t>(u_tolower(c)));
     }
-    if (!has_lower) {
-      utf8::AppendLower(word, out);
-      return;
+    if (has_lower) {
+      StripCyrillicEnding(&chars);
+      if (chars.size() >= 3 && !IsCyrillicVowel(chars.back()) &&
+          chars[chars.size() - 2] == U'і') {
+        chars[chars.size() - 2] = U'о';
+      }
     }
-    std::string key;
-    NormalizeAscii(AsciiLetters(word, /*strip_cyrillic_ending=*/true), &key);
-    out->push_back('\x01');  // never equal to a Latin form
-    *out += SkeletonKey(key);
+    for (char32_t c : chars) utf8::Append(c, out);
     return;
   }
   size_t len = 0;

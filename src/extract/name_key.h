@@ -4,8 +4,8 @@
 // Three levels, each documented with examples in docs/entities.md:
 //  - MatchForm: how a word is compared with the alias tables. Lowercase,
 //    accents removed (é→e, ł→l, ß→ss), typographic apostrophes folded to "'".
-//    Cyrillic words are reduced to their SkeletonKey (after stripping case
-//    endings), so "Курской"/"Курская" and "Харкові"/"Харків" compare equal.
+//    Cyrillic words are reduced to their stem (case ending removed), so
+//    "Курской"/"Курская" and "Харкові"/"Харків" compare equal.
 //  - NameKey: a readable normalization that folds transliteration variants:
 //    "Poutine"→"putin", "Zelenskyy"→"zelenski", "Zaporijia"→"zaporizhia",
 //    "Lougansk"→"luhansk", "Alexeï"→"aleksei". Used for the ids of names that

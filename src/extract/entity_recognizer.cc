@@ -448,6 +448,11 @@ class EntityPass {
   void FindGenericNames() {
     std::vector<int8_t> taken(pieces_.size(), 0);
     std::vector<int32_t> demonym_at(pieces_.size(), -1);
+    std::vector<int32_t> single_at(pieces_.size(), -1);
+    std::vector<int32_t> starting_at(pieces_.size(), -1);
+    for (size_t index = 0; index < table_.size(); ++index) {
+      starting_at[table_[index].first] = static_cast<int32_t>(index);
+    }
     for (size_t index = 0; index < table_.size(); ++index) {
       const Mention& m = table_[index];
       for (uint32_t k = m.first; k < m.last; ++k) taken[k] = 1;
@@ -456,19 +461,55 @@ class EntityPass {
         demonym &= (m.candidates[c].flags & kAliasDemonym) != 0;
       }
       if (demonym) demonym_at[m.first] = static_cast<int32_t>(index);
+      if (m.last == m.first + 1) single_at[m.first] = static_cast<int32_t>(index);
     }
     for (const Mention& m : ministries_) {
       for (uint32_t k = m.first; k < m.last; ++k) taken[k] = 1;
     }
     uint32_t i = 0;
     while (i < pieces_.size()) {
+      // "Cher Vladimir Vladimirovitch", "Jordan Smith": a given name that
+      // is also a place starts a person's name when a name word follows.
+      if (taken[i] && demonym_at[i] < 0 && single_at[i] >= 0 && (Classes(i) & WC::kGivenName) &&
+          i + 1 < pieces_.size() && !taken[i + 1] && IsNameWord(i + 1) && !NewlineBefore(i + 1) &&
+          !IsCommonWord(i + 1)) {
+        table_[single_at[i]].dropped = true;
+        taken[i] = 0;
+      }
       if (taken[i] || !IsNameWord(i) || pieces_[i].hyphen) {
         ++i;
         continue;
       }
       // The run: name words of whole tokens, with particles between them.
       uint32_t end = i;
+      bool org = false;
       while (end < pieces_.size()) {
+        if (end > i && (Classes(end - 1) & WC::kOrgHead)) org = true;
+        // Organizations continue over "of", "for", "de": "Institute of
+        // Political Studies", "University of Leeds" (a place inside is theirs).
+        if (org && end > i && (Classes(end) & (WC::kLink | WC::kParticle | WC::kMinistryLink)) &&
+            !pieces_[end].upper && end + 1 < pieces_.size() && !NewlineBefore(end + 1) &&
+            sentence_[end + 1] == sentence_[i]) {
+          uint32_t next = end + 1;
+          if (Is(next, WC::kLink) && !pieces_[next].upper) ++next;  // "of the"
+          if (next < pieces_.size() && pieces_[next].upper && pieces_[next].word) {
+            if (taken[next] && starting_at[next] >= 0) {
+              Mention& inner = table_[starting_at[next]];
+              bool place = inner.candidate_count > 0;
+              for (int c = 0; c < inner.candidate_count; ++c) {
+                place &= t_.entry(inner.candidates[c].target).type == EntityType::kPlace;
+              }
+              if (place && inner.first == next) {
+                inner.dropped = true;
+                for (uint32_t k = inner.first; k < inner.last; ++k) taken[k] = 0;
+              }
+            }
+            if (!taken[next]) {
+              end = next;
+              continue;
+            }
+          }
+        }
         if (end > i && NewlineBefore(end)) break;
         if (end > i && sentence_[end] != sentence_[i]) break;
         // "Pavlove Pole": a capitalized demonym noun right after an unknown
@@ -776,6 +817,28 @@ class EntityPass {
     return s;
   }
 
+  // "Cher", "Fier", "Times": a small place whose name is an ordinary word is
+  // only taken with a place cue ("à Orange", "in Bath").
+  bool IsMinorCommonPlace(const Mention& m, const Alias& a) {
+    if (m.last != m.first + 1 || a.before >= 0 || (a.flags & kAliasDemonym)) return false;
+    const EntityEntry& e = t_.entry(a.target);
+    if (e.type != EntityType::kPlace) return false;
+    if (e.place_kind == PlaceKind::kCountry || e.place_kind == PlaceKind::kOther) return false;
+    if (e.place_kind == PlaceKind::kCity && e.population >= 200000) return false;
+    if (m.cues & (kCueRegion | kCueCity)) return false;
+    // The English lists carry lowercased proper names (wales, khabarovsk), so
+    // only the other languages' dictionaries say "ordinary word" reliably.
+    if (lang_ == WordLexicon::kNone || lang_ == en_) return false;
+    scratch_.clear();
+    utf8::AppendLower(PieceText(m.first), &scratch_);
+    if (!lexicon_.InDictionary(lang_, scratch_)) return false;
+    if (m.first > 0 && !pieces_[m.first - 1].upper &&
+        ((Classes(m.first - 1) & WC::kPlacePrep) || PhraseEndingAt(m.first, WC::kPlaceBefore) > 0)) {
+      return false;
+    }
+    return true;
+  }
+
   void ResolveTableMentions() {
     // Unambiguous mentions vote for their countries first.
     for (Mention* m : mentions_) {
@@ -821,6 +884,10 @@ class EntityPass {
       }
       m->entry = static_cast<int32_t>(chosen.target);
       m->demonym = chosen.flags & kAliasDemonym;
+      if (IsMinorCommonPlace(*m, chosen)) {
+        m->dropped = true;
+        continue;
+      }
       if (m->candidate_count > 1) VoteEntry(chosen.target, m->first, 1.0);
     }
   }
@@ -932,7 +999,10 @@ class EntityPass {
       EntityType type = EntityType::kPerson;
       bool typed = false;
       const bool given = Classes(m->first) & WC::kGivenName;
-      if (m->cues & kCueOrg) {
+      bool head_only = words == 1 && (Classes(m->first) & (WC::kOrgHead | WC::kGroupHead));
+      if (head_only) {
+        typed = false;  // "Institute", "Assemblée" alone are not names
+      } else if (m->cues & kCueOrg) {
         type = EntityType::kOrganization;
         typed = true;
       } else if (m->cues & kCueGroup) {

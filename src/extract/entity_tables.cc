@@ -408,6 +408,9 @@ class EntityTablesBuilder {
           AddAlias(base, index, kAliasRegionBase);
           if (lowercase_word) continue;  // "Kursk region": the mention is "Kursk"
         }
+        // "est de l'Ukraine", "bande de Gaza": descriptions, not names; the
+        // capitalized name inside them is matched on its own.
+        if (StartsLowercase(name) && name.find(' ') != std::string_view::npos) continue;
         AddAlias(name, index, 0);
         if (important) AddSkeleton(name, index);
       }

@@ -311,6 +311,8 @@ class EntityPass {
           IsFunctionWord(i)) {
         continue;
       }
+      // "East Shield", "Nord": a word that is never a name alone.
+      if (end == i + 1 && (Classes(i) & WC::kNotName)) continue;
       m.first = i;
       m.last = end;
       // Regions named explicitly anywhere, even inside a longer name
@@ -1126,6 +1128,9 @@ class EntityPass {
       Item& item = items[it->second];
       if (!e.demonym) item.item.type = e.type;
       ++item.item.mentions;
+      // An author's name in the byline says nothing about the story.
+      const Span byline = out_->byline_span;
+      if (!byline.empty() && byline.Contains(e.span)) continue;
       double w = e.demonym ? 0.5 : 1.0;
       if (!title.empty() && title.Contains(e.span)) w += 2.0;
       if (!lead.empty() && lead.Contains(e.span)) w += 1.0;
@@ -1133,8 +1138,21 @@ class EntityPass {
     }
     double max_score = 0;
     for (const Item& i : items) max_score = std::max(max_score, i.score);
-    std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
+    // Ties go to who before where: people, then organizations and groups,
+    // then places, then outlets; then to the earlier mention.
+    auto rank = [](EntityType t) {
+      switch (t) {
+        case EntityType::kPerson: return 0;
+        case EntityType::kOrganization: return 1;
+        case EntityType::kGroup: return 1;
+        case EntityType::kPlace: return 2;
+        case EntityType::kOutlet: return 3;
+      }
+      return 4;
+    };
+    std::sort(items.begin(), items.end(), [&](const Item& a, const Item& b) {
       if (a.score != b.score) return a.score > b.score;
+      if (rank(a.item.type) != rank(b.item.type)) return rank(a.item.type) < rank(b.item.type);
       return a.first < b.first;
     });
     out_->entity_summary.reserve(items.size());

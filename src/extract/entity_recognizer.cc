@@ -7,6 +7,7 @@
 #include <array>
 #include <cmath>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "extract/name_key.h"
 #include "util/utf8.h"
@@ -321,7 +322,7 @@ class EntityPass {
         const Alias& a = m.candidates[c];
         if (!(a.flags & (kAliasRegionBase | kAliasInstitution | kAliasDemonym)) &&
             t_.entry(a.target).place_kind == PlaceKind::kRegion && m.candidate_count == 1) {
-          explicit_regions_.push_back(a.target);
+          explicit_regions_.insert(a.target);
         }
       }
       table_.push_back(std::move(m));
@@ -741,6 +742,7 @@ class EntityPass {
   void Vote(const std::string& country, uint32_t piece, double weight) {
     if (country.empty()) return;
     votes_.push_back({country, piece, weight});
+    doc_votes_[country] += weight;
   }
 
   void VoteEntry(uint32_t entry, uint32_t piece, double weight) {
@@ -750,6 +752,10 @@ class EntityPass {
   }
 
   double VotesFor(const std::string& country, int32_t near_piece) const {
+    if (near_piece < 0) {
+      auto it = doc_votes_.find(country);
+      return it == doc_votes_.end() ? 0 : it->second;
+    }
     double total = 0;
     for (const auto& v : votes_) {
       if (v.country != country) continue;
@@ -784,8 +790,7 @@ class EntityPass {
   }
 
   bool ExplicitRegion(uint32_t entry) const {
-    return std::find(explicit_regions_.begin(), explicit_regions_.end(), entry) !=
-           explicit_regions_.end();
+    return explicit_regions_.count(entry) != 0;
   }
 
   double Score(const Mention& m, const Alias& a, int32_t bare_sense) const {
@@ -854,7 +859,7 @@ class EntityPass {
       if (m->source != Source::kTable || !(m->cues & kCueRegion)) continue;
       for (int c = 0; c < m->candidate_count; ++c) {
         const Alias& a = m->candidates[c];
-        if (t_.entry(a.target).place_kind == PlaceKind::kRegion) explicit_regions_.push_back(a.target);
+        if (t_.entry(a.target).place_kind == PlaceKind::kRegion) explicit_regions_.insert(a.target);
       }
     }
     for (Mention* m : mentions_) {
@@ -1184,8 +1189,9 @@ class EntityPass {
   std::vector<Mention> ministries_;
   std::vector<Mention> generic_;
   std::vector<Mention*> mentions_;
-  std::vector<uint32_t> explicit_regions_;
+  std::unordered_set<uint32_t> explicit_regions_;
   std::vector<CountryVote> votes_;
+  std::unordered_map<std::string, double> doc_votes_;
 };
 
 }  // namespace

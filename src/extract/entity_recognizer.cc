@@ -586,6 +586,12 @@ class EntityPass {
     // Trailing particles are not part of a name.
     while (last > first && !pieces_[last - 1].upper) --last;
     if (first >= last) return;
+    // "General Staff", "Secretary General Office": a title before an
+    // ordinary word is part of a common noun phrase, not a person's name.
+    if ((cues & kCuePerson) && last == first + 1 && !(Classes(first) & WC::kGivenName) &&
+        IsCommonWord(first)) {
+      return;
+    }
     Mention m;
     m.first = first;
     m.last = last;

@@ -4,26 +4,16 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "extract/name_key.h"
 #include "text/document.h"
 #include "text/tokenizer.h"
+#include "util/file.h"
 #include "util/hash.h"
 #include "util/utf8.h"
 
 namespace veille {
 namespace {
-
-bool ReadFile(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  *out = buffer.str();
-  return true;
-}
 
 std::vector<std::string_view> Split(std::string_view s, char sep) {
   std::vector<std::string_view> out;
@@ -74,6 +64,27 @@ void ForEachRow(std::string_view content, Fn fn) {
     if (line.empty() || line[0] == '#') continue;
     fn(line_number, Split(line, '\t'));
   }
+}
+
+// Reads a table and calls fn(line, columns) -> Status for every row; a row
+// with fewer than `min_columns` columns, or the first error of fn, stops it
+// with a message naming the file and line.
+template <typename Fn>
+Status ForEachRowOf(const std::string& path, const char* what, size_t min_columns,
+                    const char* expected, Fn fn) {
+  std::string content;
+  if (!ReadFileToString(path, &content)) return Status::NotFound(path + ": cannot read " + what);
+  Status status;
+  ForEachRow(content, [&](int line, const std::vector<std::string_view>& cols) {
+    if (!status.ok()) return;
+    if (cols.size() < min_columns) {
+      status = Status::InvalidArgument(fmt::format("{}:{}: expected {}", path, line, expected));
+      return;
+    }
+    Status row = fn(line, cols);
+    if (!row.ok()) status = std::move(row);
+  });
+  return status;
 }
 
 EntityType ParseType(std::string_view s, bool* ok) {
@@ -297,8 +308,6 @@ class EntityTablesBuilder {
   }
 
   Status LoadLexicon(const std::string& path) {
-    std::string content;
-    if (!ReadFile(path, &content)) return Status::NotFound(path + ": cannot read entity lexicon");
     static const std::pair<std::string_view, uint32_t> kKinds[] = {
         {"honorific", EntityTables::kHonorific},     {"title", EntityTables::kTitle},
         {"particle", EntityTables::kParticle},       {"person_after", EntityTables::kPersonAfter},
@@ -308,39 +317,32 @@ class EntityTablesBuilder {
         {"group_before", EntityTables::kGroupBefore}, {"byline", EntityTables::kByline},
         {"glued_prefix", EntityTables::kGluedPrefix}, {"not_name", EntityTables::kNotName},
         {"link", EntityTables::kLink},               {"coordinator", EntityTables::kCoordinator}};
-    Status status;
-    ForEachRow(content, [&](int line, const std::vector<std::string_view>& cols) {
-      if (!status.ok()) return;
-      if (cols.size() < 3) {
-        status = Status::InvalidArgument(fmt::format("{}:{}: expected kind, lang, words", path, line));
-        return;
-      }
+    return ForEachRowOf(path, "entity lexicon", 3, "kind, lang, words",
+                        [&](int line, const std::vector<std::string_view>& cols) {
       uint32_t cls = 0;
       for (const auto& [name, value] : kKinds) {
         if (cols[0] == name) cls = value;
       }
       if (cls == 0) {
-        status = Status::InvalidArgument(fmt::format("{}:{}: unknown kind '{}'", path, line, cols[0]));
-        return;
+        return Status::InvalidArgument(fmt::format("{}:{}: unknown kind '{}'", path, line, cols[0]));
       }
       for (std::string_view w : Split(cols[2], '|')) {
         w = Trim(w);
         if (!w.empty()) AddWordClass(w, cls);
       }
+      return Status::Ok();
     });
-    return status;
   }
 
   Status LoadGivenNames(const std::string& path) {
-    std::string content;
-    if (!ReadFile(path, &content)) return Status::NotFound(path + ": cannot read given names");
-    ForEachRow(content, [&](int, const std::vector<std::string_view>& cols) {
+    return ForEachRowOf(path, "given names", 1, "names",
+                        [&](int, const std::vector<std::string_view>& cols) {
       for (std::string_view w : Split(cols[0], '|')) {
         w = Trim(w);
         if (!w.empty()) AddWordClass(w, EntityTables::kGivenName);
       }
+      return Status::Ok();
     });
-    return Status::Ok();
   }
 
   // Removes generic region words ("région de", "region", "Oblast") from a
@@ -375,16 +377,9 @@ class EntityTablesBuilder {
   }
 
   Status LoadPlaces(const std::string& path) {
-    std::string content;
-    if (!ReadFile(path, &content)) return Status::NotFound(path + ": cannot read gazetteer");
     std::vector<std::pair<uint32_t, std::string>> parents;
-    Status status;
-    ForEachRow(content, [&](int line, const std::vector<std::string_view>& cols) {
-      if (!status.ok()) return;
-      if (cols.size() < 7) {
-        status = Status::InvalidArgument(fmt::format("{}:{}: expected 7 columns", path, line));
-        return;
-      }
+    Status status = ForEachRowOf(path, "gazetteer", 7, "7 columns",
+                                 [&](int, const std::vector<std::string_view>& cols) {
       EntityEntry e;
       e.id = std::string(cols[0]);
       e.type = EntityType::kPlace;
@@ -414,6 +409,7 @@ class EntityTablesBuilder {
         AddAlias(name, index, 0);
         if (important) AddSkeleton(name, index);
       }
+      return Status::Ok();
     });
     for (const auto& [child, parent] : parents) {
       auto it = t_->by_id_.find(parent);
@@ -423,33 +419,22 @@ class EntityTablesBuilder {
   }
 
   Status LoadDemonyms(const std::string& path) {
-    std::string content;
-    if (!ReadFile(path, &content)) return Status::NotFound(path + ": cannot read demonyms");
-    ForEachRow(content, [&](int, const std::vector<std::string_view>& cols) {
-      if (cols.size() < 3) return;
+    return ForEachRowOf(path, "demonyms", 3, "place id, lang, forms",
+                        [&](int, const std::vector<std::string_view>& cols) {
       auto it = t_->by_id_.find(std::string(cols[0]));
-      if (it == t_->by_id_.end()) return;
+      if (it == t_->by_id_.end()) return Status::Ok();  // the data build checks the ids
       for (std::string_view form : Split(cols[2], '|')) AddAlias(form, it->second, kAliasDemonym);
+      return Status::Ok();
     });
-    return Status::Ok();
   }
 
   Status LoadEntities(const std::string& path) {
-    std::string content;
-    if (!ReadFile(path, &content)) return Status::NotFound(path + ": cannot read entity table");
-    Status status;
-    ForEachRow(content, [&](int line, const std::vector<std::string_view>& cols) {
-      if (!status.ok()) return;
+    return ForEachRowOf(path, "entity table", 5, "id, type, name, country, forms",
+                        [&](int line, const std::vector<std::string_view>& cols) {
       bool ok = false;
-      if (cols.size() < 5) {
-        status = Status::InvalidArgument(
-            fmt::format("{}:{}: expected id, type, name, country, forms", path, line));
-        return;
-      }
       const EntityType type = ParseType(cols[1], &ok);
       if (!ok) {
-        status = Status::InvalidArgument(fmt::format("{}:{}: unknown type '{}'", path, line, cols[1]));
-        return;
+        return Status::InvalidArgument(fmt::format("{}:{}: unknown type '{}'", path, line, cols[1]));
       }
       EntityEntry e;
       e.id = std::string(cols[0]);
@@ -477,8 +462,8 @@ class EntityTablesBuilder {
       if (cols.size() >= 6 && cols[5] != "-") {
         for (std::string_view form : Split(cols[5], '|')) AddAlias(form, index, kAliasDemonym);
       }
+      return Status::Ok();
     });
-    return status;
   }
 
   // outlets.tsv: id name kind country forms mangled. Forms that start in
@@ -486,7 +471,7 @@ class EntityTablesBuilder {
   // citation finder: the entity is the capitalized core, listed on its own.
   Status LoadOutlets(const std::string& path, bool required) {
     std::string content;
-    if (!ReadFile(path, &content)) {
+    if (!ReadFileToString(path, &content)) {
       return required ? Status::NotFound(path + ": cannot read outlet catalog") : Status::Ok();
     }
     ForEachRow(content, [&](int, const std::vector<std::string_view>& cols) {
@@ -518,7 +503,7 @@ class EntityTablesBuilder {
 
   Status LoadInstitutions(const std::string& path) {
     std::string content;
-    if (!ReadFile(path, &content)) return Status::NotFound(path + ": cannot read institutions");
+    if (!ReadFileToString(path, &content)) return Status::NotFound(path + ": cannot read institutions");
     Status status;
     auto kind_index = [&](std::string_view kind) -> uint32_t {
       auto it = t_->institution_index_.find(std::string(kind));
@@ -585,21 +570,17 @@ class EntityTablesBuilder {
   }
 
   Status LoadSenses(const std::string& path) {
-    std::string content;
-    if (!ReadFile(path, &content)) return Status::NotFound(path + ": cannot read place senses");
-    Status status;
-    ForEachRow(content, [&](int line, const std::vector<std::string_view>& cols) {
-      if (!status.ok() || cols.size() < 2) return;
+    return ForEachRowOf(path, "place senses", 2, "names, place id",
+                        [&](int line, const std::vector<std::string_view>& cols) {
       auto it = t_->by_id_.find(std::string(Trim(cols[1])));
       if (it == t_->by_id_.end()) {
-        status = Status::InvalidArgument(fmt::format("{}:{}: unknown place {}", path, line, cols[1]));
-        return;
+        return Status::InvalidArgument(fmt::format("{}:{}: unknown place {}", path, line, cols[1]));
       }
       for (std::string_view name : Split(cols[0], '|')) {
         t_->bare_senses_[HashText(Trim(name))] = it->second;
       }
+      return Status::Ok();
     });
-    return status;
   }
 
  private:

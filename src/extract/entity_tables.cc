@@ -598,7 +598,6 @@ Result<std::unique_ptr<EntityTables>> EntityTables::Load(const std::string& data
   if (s.ok()) s = b.LoadDemonyms(data_dir + "/gazetteer/demonyms.tsv");
   if (s.ok()) s = b.LoadEntities(dir + "entities.tsv");
   if (s.ok()) s = b.LoadOutlets(data_dir + "/outlets/outlets.tsv", /*required=*/true);
-  if (s.ok()) s = b.LoadOutlets(dir + "outlets_more.tsv", /*required=*/false);
   if (s.ok()) s = b.LoadInstitutions(dir + "institutions.tsv");
   if (s.ok()) s = b.LoadSenses(dir + "place_senses.tsv");
   if (!s.ok()) return s;

@@ -1202,14 +1202,18 @@ class EntityPass {
 
 }  // namespace
 
-Result<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Create(const std::string& data_dir) {
+Result<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Create(
+    const std::string& data_dir, std::shared_ptr<const WordLexicon> lexicon) {
   std::unique_ptr<EntityRecognizer> r(new EntityRecognizer());
   auto tables = EntityTables::Load(data_dir);
   if (!tables.ok()) return tables.status();
   r->tables_ = std::move(tables).value();
-  auto lexicon = WordLexicon::Load(data_dir);
-  if (!lexicon.ok()) return lexicon.status();
-  r->lexicon_ = std::move(lexicon).value();
+  if (lexicon == nullptr) {
+    auto loaded = WordLexicon::Load(data_dir);
+    if (!loaded.ok()) return loaded.status();
+    lexicon = std::move(loaded).value();
+  }
+  r->lexicon_ = std::move(lexicon);
   return r;
 }
 

@@ -34,9 +34,11 @@ namespace veille {
 
 class EntityRecognizer : public Stage {
  public:
-  // Loads data/entities/*, data/gazetteer/*, data/outlets/outlets.tsv and
-  // the word lists under `data_dir`.
-  static Result<std::unique_ptr<EntityRecognizer>> Create(const std::string& data_dir);
+  // Loads data/entities/*, data/gazetteer/*, data/outlets/outlets.tsv under
+  // `data_dir`. `lexicon` is the Analyzer's word lexicon, shared so the word
+  // lists are read once; when null the recognizer loads its own.
+  static Result<std::unique_ptr<EntityRecognizer>> Create(
+      const std::string& data_dir, std::shared_ptr<const WordLexicon> lexicon = nullptr);
 
   std::string_view name() const override { return "entities"; }
 
@@ -49,7 +51,7 @@ class EntityRecognizer : public Stage {
  private:
   EntityRecognizer() = default;
   std::unique_ptr<EntityTables> tables_;
-  std::unique_ptr<WordLexicon> lexicon_;
+  std::shared_ptr<const WordLexicon> lexicon_;
 };
 
 }  // namespace veille

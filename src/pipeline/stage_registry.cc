@@ -16,11 +16,12 @@ Status Add(StageResult created, std::vector<std::unique_ptr<Stage>>* stages) {
 
 }  // namespace
 
-Status CreateStages(const std::string& data_dir, std::vector<std::unique_ptr<Stage>>* stages) {
+Status CreateStages(const std::string& data_dir, std::shared_ptr<const WordLexicon> lexicon,
+                    std::vector<std::unique_ptr<Stage>>* stages) {
   stages->clear();
   // Order matters: quotes read entity ids, claims read quotes and entities,
   // quality reads everything.
-  if (Status s = Add(EntityRecognizer::Create(data_dir), stages); !s.ok()) return s;
+  if (Status s = Add(EntityRecognizer::Create(data_dir, lexicon), stages); !s.ok()) return s;
   if (Status s = Add(CreateClaimsStage(data_dir), stages); !s.ok()) return s;
   return Status::Ok();
 }

@@ -1,5 +1,7 @@
 #include "pipeline/stage_registry.h"
 
+#include "quality/quality_stage.h"
+
 namespace veille {
 
 Status CreateStages(const std::string& data_dir, std::vector<std::unique_ptr<Stage>>* stages) {
@@ -7,6 +9,10 @@ Status CreateStages(const std::string& data_dir, std::vector<std::unique_ptr<Sta
   // Stages register here as they are built: entities, quotes, claims and
   // citations, quality.
   (void)data_dir;
+  // Quality runs last: it reads the language spans and the citations.
+  auto quality = QualityStage::Create(data_dir);
+  if (!quality.ok()) return quality.status();
+  stages->push_back(std::move(quality).value());
   return Status::Ok();
 }
 

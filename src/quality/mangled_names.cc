@@ -1,0 +1,97 @@
+#include "quality/mangled_names.h"
+
+#include <fmt/format.h>
+
+#include "quality/data_table.h"
+#include "text/tokenizer.h"
+#include "util/hash.h"
+
+namespace veille {
+namespace {
+
+// Typographic and straight apostrophes compare equal.
+bool SameToken(std::string_view a, std::string_view b) {
+  if (a == b) return true;
+  auto fold = [](std::string_view s) {
+    std::string out;
+    for (size_t i = 0; i < s.size(); ++i) {
+      if (s.compare(i, 3, "\xE2\x80\x99") == 0) {
+        out.push_back('\'');
+        i += 2;
+      } else {
+        out.push_back(s[i]);
+      }
+    }
+    return out;
+  };
+  return fold(a) == fold(b);
+}
+
+}  // namespace
+
+Result<std::unique_ptr<MangledNameDetector>> MangledNameDetector::Load(const std::string& data_dir) {
+  auto detector = std::unique_ptr<MangledNameDetector>(new MangledNameDetector());
+  Status status = ForEachTableRow(
+      data_dir + "/outlets/outlets.tsv", [&](const TableRow& row) -> Status {
+        if (row.fields.size() < 6) return Status::InvalidArgument("expected 6 columns");
+        if (row.fields[5] == "-" || row.fields[5].empty()) return Status::Ok();
+        for (std::string_view form : SplitFields(row.fields[5], '|')) {
+          Document doc;
+          doc.text = form;
+          Tokenize(&doc);
+          if (doc.tokens.empty()) continue;
+          Form f;
+          for (const Token& t : doc.tokens) f.tokens.emplace_back(doc.Text(t));
+          f.outlet_name = std::string(row.fields[1]);
+          detector->by_first_token_[Hash64(f.tokens[0])].push_back(
+              static_cast<int>(detector->forms_.size()));
+          detector->forms_.push_back(std::move(f));
+        }
+        return Status::Ok();
+      });
+  if (!status.ok()) return status;
+  return detector;
+}
+
+void MangledNameDetector::Find(const Document& doc, const std::vector<Citation>& citations,
+                               double weight, std::vector<QualitySignal>* out) const {
+  const size_t first_own = out->size();
+  for (const Citation& c : citations) {
+    if (!c.mangled) continue;
+    out->push_back({"mangled_name", c.span, weight,
+                    fmt::format("\"{}\" is {} translated word by word", doc.Text(c.span),
+                                c.outlet_name)});
+  }
+  for (uint32_t i = 0; i < doc.tokens.size(); ++i) {
+    const std::string_view text = doc.Text(doc.tokens[i]);
+    auto it = by_first_token_.find(Hash64(text));
+    if (it == by_first_token_.end() || text.find("\xE2\x80\x99") != std::string_view::npos) {
+      continue;
+    }
+    for (int index : it->second) {
+      const Form& form = forms_[index];
+      if (i + form.tokens.size() > doc.tokens.size()) continue;
+      bool same = true;
+      for (size_t k = 1; k < form.tokens.size() && same; ++k) {
+        same = SameToken(doc.Text(doc.tokens[i + k]), form.tokens[k]);
+      }
+      // The form must not be the start of a longer capitalized name.
+      const size_t after = i + form.tokens.size();
+      if (!same || (after < doc.tokens.size() && doc.tokens[after].Has(kCapitalized) &&
+                    !doc.tokens[after].Has(kNewlineBefore) &&
+                    doc.tokens[after].start == doc.tokens[after - 1].end + 1)) {
+        continue;
+      }
+      const Span span{doc.tokens[i].start, doc.tokens[after - 1].end};
+      bool covered = false;
+      for (size_t s = first_own; s < out->size() && !covered; ++s) covered = (*out)[s].span.Overlaps(span);
+      if (covered) continue;
+      out->push_back({"mangled_name", span, weight,
+                      fmt::format("\"{}\" is {} translated word by word (outlet catalog)",
+                                  doc.Text(span), form.outlet_name)});
+      break;
+    }
+  }
+}
+
+}  // namespace veille

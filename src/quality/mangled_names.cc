@@ -56,11 +56,27 @@ Result<std::unique_ptr<MangledNameDetector>> MangledNameDetector::Load(const std
 void MangledNameDetector::Find(const Document& doc, const std::vector<Citation>& citations,
                                double weight, std::vector<QualitySignal>* out) const {
   const size_t first_own = out->size();
+  // One signal per distinct mangled form, at its first occurrence: the same
+  // mistranslation repeated is one piece of evidence, not several.
+  std::vector<std::pair<std::string_view, int>> seen;  // form, occurrences
+  auto add = [&](Span span, std::string_view outlet_name, std::string_view source) {
+    const std::string_view surface = doc.Text(span);
+    for (size_t k = 0; k < seen.size(); ++k) {
+      if (seen[k].first == surface) {
+        ++seen[k].second;
+        return;
+      }
+    }
+    for (size_t s = first_own; s < out->size(); ++s) {
+      if ((*out)[s].span.Overlaps(span)) return;
+    }
+    seen.emplace_back(surface, 1);
+    out->push_back({"mangled_name", span, weight,
+                    fmt::format("\"{}\" is {} translated word by word{}", surface, outlet_name,
+                                source)});
+  };
   for (const Citation& c : citations) {
-    if (!c.mangled) continue;
-    out->push_back({"mangled_name", c.span, weight,
-                    fmt::format("\"{}\" is {} translated word by word", doc.Text(c.span),
-                                c.outlet_name)});
+    if (c.mangled) add(c.span, c.outlet_name, "");
   }
   for (uint32_t i = 0; i < doc.tokens.size(); ++i) {
     const std::string_view text = doc.Text(doc.tokens[i]);
@@ -82,14 +98,13 @@ void MangledNameDetector::Find(const Document& doc, const std::vector<Citation>&
                     doc.tokens[after].start == doc.tokens[after - 1].end + 1)) {
         continue;
       }
-      const Span span{doc.tokens[i].start, doc.tokens[after - 1].end};
-      bool covered = false;
-      for (size_t s = first_own; s < out->size() && !covered; ++s) covered = (*out)[s].span.Overlaps(span);
-      if (covered) continue;
-      out->push_back({"mangled_name", span, weight,
-                      fmt::format("\"{}\" is {} translated word by word (outlet catalog)",
-                                  doc.Text(span), form.outlet_name)});
+      add({doc.tokens[i].start, doc.tokens[after - 1].end}, form.outlet_name, " (outlet catalog)");
       break;
+    }
+  }
+  for (size_t k = 0; k < seen.size(); ++k) {
+    if (seen[k].second > 1) {
+      (*out)[first_own + k].why += fmt::format("; it occurs {} times", seen[k].second);
     }
   }
 }

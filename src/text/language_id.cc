@@ -9,6 +9,7 @@
 #include <array>
 #include <cstring>
 
+#include "text/tokenizer.h"
 #include "util/utf8.h"
 
 namespace veille {
@@ -317,6 +318,7 @@ void LanguageIdentifier::FindForeignSpans(const Document& doc, const SentenceRan
     pending_break = false;
   }
 
+  const size_t first_new = out->size();
   std::vector<bool> used(items.size(), false);
   for (size_t i = 0; i < items.size(); ++i) {
     if (used[i] || items[i].evidence.strong_lang == WordLexicon::kNone) continue;
@@ -351,6 +353,54 @@ void LanguageIdentifier::FindForeignSpans(const Document& doc, const SentenceRan
     span.language = std::string(WordLexicon::kLanguages[lang]);
     out->push_back(std::move(span));
   }
+  // Quoted titles and quotations in the other language are no leftovers:
+  // « House of Cards », “The Catcher in the Rye”.
+  std::vector<bool> quoted(out->size(), false);
+  for (size_t k = first_new; k < out->size(); ++k) {
+    quoted[k] = IsQuotedForeignText(doc, sentence, (*out)[k].span, *out, first_new);
+  }
+  size_t kept = first_new;
+  for (size_t k = first_new; k < out->size(); ++k) {
+    if (quoted[k]) continue;
+    if (kept != k) (*out)[kept] = std::move((*out)[k]);
+    ++kept;
+  }
+  out->resize(kept);
+}
+
+bool LanguageIdentifier::IsQuotedForeignText(const Document& doc, const SentenceRange& sentence,
+                                             Span run, const std::vector<LanguageSpan>& found,
+                                             size_t first_found) {
+  // Pair the quotation marks of the sentence in order (« », “ ”, " ").
+  constexpr uint32_t kNoToken = UINT32_MAX;
+  uint32_t open = kNoToken;
+  for (uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
+    const Token& t = doc.tokens[i];
+    size_t length = 0;
+    if (t.kind != TokenKind::kPunct || !IsQuoteMark(utf8::Decode(doc.text, t.start, &length))) {
+      continue;
+    }
+    if (open == kNoToken) {
+      open = i;
+      continue;
+    }
+    const uint32_t first = open + 1;
+    open = kNoToken;
+    if (!(doc.tokens[first - 1].end <= run.start && run.end <= t.start)) continue;
+    // Every lowercase word between the marks is foreign: a quotation or a
+    // title in that language, not a translation leftover.
+    for (uint32_t k = first; k < i; ++k) {
+      const Token& w = doc.tokens[k];
+      if (w.kind != TokenKind::kWord || w.Has(kCapitalized) || w.Has(kAllCaps)) continue;
+      const Span ws = w.span();
+      auto covers = [&](const LanguageSpan& f) { return f.span.Contains(ws); };
+      if (!std::any_of(found.begin() + static_cast<std::ptrdiff_t>(first_found), found.end(), covers)) {
+        return false;
+      }
+    }
+    return true;
+  }
+  return false;
 }
 
 }  // namespace veille

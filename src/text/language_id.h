@@ -66,6 +66,10 @@ class LanguageIdentifier {
   // True when token `token` is a lowercase name particle between capitalized
   // words of `sentence` ("von der" in "Ursula von der Leyen").
   bool IsInsideName(const Document& doc, const SentenceRange& sentence, uint32_t token) const;
+  // True when `run` lies between a pair of quotation marks of `sentence`
+  // whose every lowercase word is inside one of found[first_found...].
+  static bool IsQuotedForeignText(const Document& doc, const SentenceRange& sentence, Span run,
+                                  const std::vector<LanguageSpan>& found, size_t first_found);
   bool IsUnlicensedHomograph(const Document& doc, const SentenceRange& sentence, uint32_t token,
                              int home, std::string_view lower) const;
 

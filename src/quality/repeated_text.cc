@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <unordered_map>
 
 #include "util/hash.h"
@@ -12,7 +13,11 @@ namespace {
 
 constexpr int kMinWords = 6;
 constexpr int kMinWordsForNearCopy = 10;
-constexpr double kMinTrigramJaccard = 0.85;
+// Near copies: word trigrams overlap at least this much (a cheap filter),
+// then at most this share of words differ (edit distance on words).
+constexpr double kMinTrigramJaccard = 0.5;
+constexpr double kMaxEditShare = 0.1;
+constexpr int kMaxWordsForEditDistance = 400;
 // Near-copy comparison is quadratic in paragraphs; beyond this many
 // candidate pairs only exact copies are looked for.
 constexpr size_t kMaxPairs = 200000;
@@ -20,9 +25,29 @@ constexpr size_t kMaxPairs = 200000;
 struct Para {
   Span span;
   uint64_t hash = 0;                // of its word keys
-  int words = 0;
+  int word_count = 0;
+  std::vector<uint64_t> word_keys;  // in order, for near copies only
   std::vector<uint64_t> trigrams;   // sorted, unique
 };
+
+// Levenshtein distance between two word sequences, giving up (returning
+// `bound` + 1) once it must exceed `bound`.
+int WordEditDistance(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b, int bound) {
+  std::vector<int> previous(b.size() + 1), current(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) previous[j] = static_cast<int>(j);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    current[0] = static_cast<int>(i);
+    int row_min = current[0];
+    for (size_t j = 1; j <= b.size(); ++j) {
+      current[j] = std::min({previous[j] + 1, current[j - 1] + 1,
+                             previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      row_min = std::min(row_min, current[j]);
+    }
+    if (row_min > bound) return bound + 1;
+    std::swap(previous, current);
+  }
+  return previous[b.size()];
+}
 
 double Jaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
   size_t common = 0, i = 0, j = 0;
@@ -58,10 +83,11 @@ void FindRepeatedText(const Document& doc, const std::vector<uint64_t>& keys, Sp
     if (static_cast<int>(words.size()) < kMinWords) continue;
     Para p;
     p.span = span;
-    p.words = static_cast<int>(words.size());
+    p.word_count = static_cast<int>(words.size());
     p.hash = Hash64(std::string_view(reinterpret_cast<const char*>(words.data()),
                                      words.size() * sizeof(uint64_t)));
-    if (p.words >= kMinWordsForNearCopy) {
+    if (p.word_count >= kMinWordsForNearCopy && p.word_count <= kMaxWordsForEditDistance) {
+      p.word_keys = words;
       for (size_t i = 0; i + 2 < words.size(); ++i) {
         p.trigrams.push_back(words[i] * 0x9E3779B97F4A7C15ull ^ (words[i + 1] * 31 + words[i + 2]));
       }
@@ -94,10 +120,11 @@ void FindRepeatedText(const Document& doc, const std::vector<uint64_t>& keys, Sp
       const Para& a = paras[j];
       const Para& b = paras[i];
       if (a.trigrams.empty() || a.hash == b.hash) continue;
-      const size_t small = std::min(a.trigrams.size(), b.trigrams.size());
-      const size_t large = std::max(a.trigrams.size(), b.trigrams.size());
-      if (static_cast<double>(small) < kMinTrigramJaccard * static_cast<double>(large)) continue;
-      if (Jaccard(a.trigrams, b.trigrams) >= kMinTrigramJaccard) {
+      const int longest = std::max(a.word_count, b.word_count);
+      const int bound = std::max(1, static_cast<int>(kMaxEditShare * longest));
+      if (std::abs(a.word_count - b.word_count) > bound) continue;
+      if (Jaccard(a.trigrams, b.trigrams) >= kMinTrigramJaccard &&
+          WordEditDistance(a.word_keys, b.word_keys, bound) <= bound) {
         report(b, a, false);
         break;
       }

@@ -63,8 +63,8 @@ Result<std::unique_ptr<BoilerplateDetector>> BoilerplateDetector::Load(const std
           return Status::InvalidArgument("expected where<TAB>weight<TAB>pattern<TAB>why");
         }
         const std::string_view where = row.fields[0];
-        const double weight = std::atof(std::string(row.fields[1]).c_str());
-        if (weight <= 0 || weight > 1) return Status::InvalidArgument("weight must be in (0, 1]");
+        double weight = 0;
+        if (Status s = ParseUnitInterval(row.fields[1], false, &weight); !s.ok()) return s;
         if (where == "tag" || where == "entity") {
           auto& names = where == "tag" ? detector->tags_ : detector->entities_;
           for (std::string_view name : SplitFields(row.fields[2], '|')) names.insert(AsciiLower(name));

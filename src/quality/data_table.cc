@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -19,6 +20,17 @@ std::vector<std::string_view> SplitFields(std::string_view text, char separator)
     fields.push_back(text.substr(start, end - start));
     start = end + 1;
   }
+}
+
+Status ParseUnitInterval(std::string_view text, bool zero_ok, double* value) {
+  const std::string number(text);
+  char* end = nullptr;
+  *value = std::strtod(number.c_str(), &end);
+  if (end == number.c_str() || *end != '\0' || *value > 1 || *value < 0 || (!zero_ok && *value == 0)) {
+    return Status::InvalidArgument(
+        fmt::format("'{}' is not a number in {}0, 1]", number, zero_ok ? "[" : "("));
+  }
+  return Status::Ok();
 }
 
 Status ForEachTableRow(const std::string& path,

@@ -23,6 +23,10 @@ struct TableRow {
 Status ForEachTableRow(const std::string& path,
                        const std::function<Status(const TableRow&)>& fn);
 
+// Parses a number in [0, 1] (`zero_ok`) or (0, 1] into *value; otherwise an
+// InvalidArgument that quotes the text.
+Status ParseUnitInterval(std::string_view text, bool zero_ok, double* value);
+
 // Splits `text` at `separator`, keeping empty pieces.
 std::vector<std::string_view> SplitFields(std::string_view text, char separator);
 

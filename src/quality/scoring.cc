@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cstdlib>
 
 #include "quality/data_table.h"
 
@@ -22,12 +21,8 @@ Result<QualityScoring> QualityScoring::Load(const std::string& data_dir) {
   QualityScoring scoring;
   Status status = ForEachTableRow(data_dir + "/quality/scoring.tsv", [&](const TableRow& row) -> Status {
     if (row.fields.size() != 3) return Status::InvalidArgument("expected row<TAB>name<TAB>value");
-    char* end = nullptr;
-    const std::string number(row.fields[2]);
-    const double value = std::strtod(number.c_str(), &end);
-    if (end == number.c_str() || *end != '\0' || value < 0 || value > 1) {
-      return Status::InvalidArgument(fmt::format("value '{}' is not a number in [0, 1]", number));
-    }
+    double value = 0;
+    if (Status s = ParseUnitInterval(row.fields[2], true, &value); !s.ok()) return s;
     const std::string_view table = row.fields[0];
     auto& target = table == "cap"         ? scoring.caps_
                    : table == "threshold" ? scoring.thresholds_

@@ -77,7 +77,7 @@ TEST(QualityScoreTest, BadTablesSayWhereAndWhat) {
     const char* content;
     const char* message;
   };
-  for (const Case& c : {Case{"cap\tboilerplate\t2\n", "scoring.tsv:1: value '2'"},
+  for (const Case& c : {Case{"cap\tboilerplate\t2\n", "scoring.tsv:1: '2' is not a number"},
                         Case{"cap\tboilerplate\n", "scoring.tsv:1: expected"},
                         Case{"# ok\nlimit\tx\t0.1\n", "scoring.tsv:2: unknown row type 'limit'"},
                         Case{"cap\tboilerplate\t0.3\n", "missing threshold 'auto_translated'"}}) {

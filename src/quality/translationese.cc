@@ -16,8 +16,8 @@ Result<std::unique_ptr<TranslationeseDetector>> TranslationeseDetector::Load(
         if (row.fields.size() != 4) {
           return Status::InvalidArgument("expected lang<TAB>weight<TAB>pattern<TAB>why");
         }
-        const double weight = std::atof(std::string(row.fields[1]).c_str());
-        if (weight <= 0 || weight > 1) return Status::InvalidArgument("weight must be in (0, 1]");
+        double weight = 0;
+        if (Status s = ParseUnitInterval(row.fields[1], false, &weight); !s.ok()) return s;
         auto pattern = TokenPattern::Compile(row.fields[2]);
         if (!pattern.ok()) return pattern.status();
         Language& language = detector->languages_[std::string(row.fields[0])];

@@ -16,15 +16,8 @@
 namespace veille {
 namespace {
 
-// About `bytes` of generated news text in one language.
 std::string NewsText(const char* language, size_t bytes) {
-  bench::CorpusGenerator generator({});
-  std::string text;
-  while (text.size() < bytes) {
-    bench::GeneratedArticle a = generator.Next();
-    if (a.language == language) text += a.text + "\n";
-  }
-  return text;
+  return bench::GenerateNewsText(language, bytes);
 }
 
 const Analyzer& SharedAnalyzer() {

@@ -59,16 +59,19 @@ void MangledNameDetector::Find(const Document& doc, const std::vector<Citation>&
   // One signal per distinct mangled form, at its first occurrence: the same
   // mistranslation repeated is one piece of evidence, not several.
   std::vector<std::pair<std::string_view, int>> seen;  // form, occurrences
+  std::vector<Span> counted;                            // every occurrence seen
   auto add = [&](Span span, std::string_view outlet_name, std::string_view source) {
     const std::string_view surface = doc.Text(span);
+    // Already counted here (a citation, then the same form from the catalog).
+    for (const Span& c : counted) {
+      if (c.Overlaps(span)) return;
+    }
+    counted.push_back(span);
     for (size_t k = 0; k < seen.size(); ++k) {
       if (seen[k].first == surface) {
         ++seen[k].second;
         return;
       }
-    }
-    for (size_t s = first_own; s < out->size(); ++s) {
-      if ((*out)[s].span.Overlaps(span)) return;
     }
     seen.emplace_back(surface, 1);
     out->push_back({"mangled_name", span, weight,

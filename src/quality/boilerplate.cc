@@ -67,7 +67,7 @@ Result<std::unique_ptr<BoilerplateDetector>> BoilerplateDetector::Load(const std
         if (Status s = ParseUnitInterval(row.fields[1], false, &weight); !s.ok()) return s;
         if (where == "tag" || where == "entity") {
           auto& names = where == "tag" ? detector->tags_ : detector->entities_;
-          for (std::string_view name : SplitFields(row.fields[2], '|')) names.insert(AsciiLower(name));
+          for (std::string_view name : SplitView(row.fields[2], '|')) names.insert(AsciiLower(name));
           (where == "tag" ? detector->tag_weight_ : detector->entity_weight_) = weight;
           return Status::Ok();
         }

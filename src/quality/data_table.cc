@@ -3,12 +3,12 @@
 #include <fmt/format.h>
 
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
+
+#include "util/tsv.h"
 
 namespace veille {
 
-std::vector<std::string_view> SplitFields(std::string_view text, char separator) {
+std::vector<std::string_view> SplitView(std::string_view text, char separator) {
   std::vector<std::string_view> fields;
   size_t start = 0;
   while (true) {
@@ -35,30 +35,15 @@ Status ParseUnitInterval(std::string_view text, bool zero_ok, double* value) {
 
 Status ForEachTableRow(const std::string& path,
                        const std::function<Status(const TableRow&)>& fn) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound(fmt::format("{}: cannot read data table", path));
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  const std::string content = buffer.str();
-  std::string_view rest = content;
   TableRow row;
-  int line_number = 0;
-  while (!rest.empty()) {
-    size_t nl = rest.find('\n');
-    if (nl == std::string_view::npos) nl = rest.size();
-    std::string_view line = rest.substr(0, nl);
-    rest.remove_prefix(std::min(rest.size(), nl + 1));
-    ++line_number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
-    row.line = line_number;
-    row.fields = SplitFields(line, '\t');
+  return ForEachTsvRow(path, [&](int line, const std::vector<std::string>& fields,
+                                 const std::string&) -> Status {
+    row.line = line;
+    row.fields.assign(fields.begin(), fields.end());
     Status status = fn(row);
-    if (!status.ok()) {
-      return Status::InvalidArgument(fmt::format("{}:{}: {}", path, line_number, status.message()));
-    }
-  }
-  return Status::Ok();
+    if (status.ok()) return status;
+    return Status::InvalidArgument(fmt::format("{}:{}: {}", path, line, status.message()));
+  });
 }
 
 }  // namespace veille

@@ -14,12 +14,13 @@ namespace veille {
 // One non-comment, non-empty line of a table.
 struct TableRow {
   int line = 0;                          // 1-based line number, for error messages
-  std::vector<std::string_view> fields;  // TAB-separated columns, trailing '\r' removed
+  std::vector<std::string_view> fields;  // TAB-separated columns, valid during the call
 };
 
-// Calls `fn` for every row of the table at `path`, in file order. A missing
-// file is kNotFound; the first non-ok Status returned by `fn` stops the scan
-// and is returned with "path:line: " in front of its message.
+// Calls `fn` for every row of the table at `path`, in file order (read with
+// ForEachTsvRow, util/tsv.h). A missing file is an IoError naming it; the
+// first non-ok Status returned by `fn` stops the scan and is returned with
+// "path:line: " in front of its message.
 Status ForEachTableRow(const std::string& path,
                        const std::function<Status(const TableRow&)>& fn);
 
@@ -27,7 +28,7 @@ Status ForEachTableRow(const std::string& path,
 // InvalidArgument that quotes the text.
 Status ParseUnitInterval(std::string_view text, bool zero_ok, double* value);
 
-// Splits `text` at `separator`, keeping empty pieces.
-std::vector<std::string_view> SplitFields(std::string_view text, char separator);
+// Splits `text` at `separator`, keeping empty pieces (views into `text`).
+std::vector<std::string_view> SplitView(std::string_view text, char separator);
 
 }  // namespace veille

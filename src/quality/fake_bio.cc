@@ -44,7 +44,7 @@ Result<std::unique_ptr<FakeBioDetector>> FakeBioDetector::Load(const std::string
                                    : name == "author" ? kAuthor
                                                       : kNone;
         if (word_class == kNone) return Status::InvalidArgument(fmt::format("unknown class '{}'", name));
-        for (std::string_view word : SplitFields(row.fields[2], '|')) {
+        for (std::string_view word : SplitView(row.fields[2], '|')) {
           if (!word.empty()) detector->classes_[TokenKey(word)] |= word_class;
         }
         return Status::Ok();

@@ -35,7 +35,7 @@ Result<std::unique_ptr<MangledNameDetector>> MangledNameDetector::Load(const std
       data_dir + "/outlets/outlets.tsv", [&](const TableRow& row) -> Status {
         if (row.fields.size() < 6) return Status::InvalidArgument("expected 6 columns");
         if (row.fields[5] == "-" || row.fields[5].empty()) return Status::Ok();
-        for (std::string_view form : SplitFields(row.fields[5], '|')) {
+        for (std::string_view form : SplitView(row.fields[5], '|')) {
           Document doc;
           doc.text = form;
           Tokenize(&doc);

@@ -7,19 +7,11 @@
 #include <fstream>
 #include <sstream>
 
+#include "util/file.h"
 #include "util/hash.h"
 
 namespace veille {
 namespace {
-
-bool ReadFile(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  *out = buffer.str();
-  return true;
-}
 
 template <typename Fn>
 void ForEachLine(std::string_view content, Fn fn) {
@@ -69,7 +61,7 @@ Result<std::unique_ptr<WordLexicon>> WordLexicon::Load(const std::string& data_d
   lexicon->data_dir_ = data_dir;
   std::string content;
   const std::string functions_path = data_dir + "/lexicon/function_words.tsv";
-  if (!ReadFile(functions_path, &content)) {
+  if (!ReadFileToString(functions_path, &content)) {
     return Status::NotFound(fmt::format("{}: cannot read function-word table", functions_path));
   }
   ForEachLine(content, [&](std::string_view line) {
@@ -84,7 +76,7 @@ Result<std::unique_ptr<WordLexicon>> WordLexicon::Load(const std::string& data_d
     if (tab2 != std::string_view::npos) weight = std::clamp(std::atoi(line.data() + tab2 + 1), 1, 3);
     lexicon->languages_[lang].functions.emplace_back(WordKey(word), weight);
   });
-  if (ReadFile(data_dir + "/lexicon/name_particles.txt", &content)) {
+  if (ReadFileToString(data_dir + "/lexicon/name_particles.txt", &content)) {
     ForEachLine(content, [&](std::string_view w) { lexicon->name_particles_.push_back(WordKey(w)); });
     SortUnique(&lexicon->name_particles_);
   }
@@ -93,14 +85,14 @@ Result<std::unique_ptr<WordLexicon>> WordLexicon::Load(const std::string& data_d
     std::sort(per.functions.begin(), per.functions.end());
     const std::string code(kLanguages[lang]);
     per.has_dictionary = std::filesystem::exists(data_dir + "/generated/words/" + code + ".txt");
-    if (ReadFile(data_dir + "/lexicon/loanwords_" + code + ".txt", &content)) {
+    if (ReadFileToString(data_dir + "/lexicon/loanwords_" + code + ".txt", &content)) {
       ForEachLine(content, [&](std::string_view w) {
         const size_t end = w.find_first_of(" \t");
         per.loanwords.push_back(WordKey(w.substr(0, end)));
       });
       SortUnique(&per.loanwords);
     }
-    if (ReadFile(data_dir + "/lexicon/homographs_" + code + ".tsv", &content)) {
+    if (ReadFileToString(data_dir + "/lexicon/homographs_" + code + ".tsv", &content)) {
       Status status = LoadHomographs(content, &per);
       if (!status.ok()) {
         return Status::InvalidArgument(fmt::format("{}/lexicon/homographs_{}.tsv: {}", data_dir,
@@ -204,7 +196,7 @@ const WordLexicon::KeySet& WordLexicon::Dictionary(int lang) const {
   std::call_once(per.dictionary_once, [&] {
     if (!per.has_dictionary) return;
     std::string content;
-    if (!ReadFile(data_dir_ + "/generated/words/" + std::string(kLanguages[lang]) + ".txt", &content)) {
+    if (!ReadFileToString(data_dir_ + "/generated/words/" + std::string(kLanguages[lang]) + ".txt", &content)) {
       return;
     }
     std::vector<uint64_t> keys;

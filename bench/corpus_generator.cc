@@ -306,12 +306,12 @@ std::string CorpusGenerator::ToJsonLine(const GeneratedArticle& a) {
   return out;
 }
 
-std::string NewsText(const char* language, size_t bytes) {
+std::string GenerateNewsText(const char* language, size_t bytes, const char* separator) {
   CorpusGenerator generator({});
   std::string text;
   while (text.size() < bytes) {
     GeneratedArticle a = generator.Next();
-    if (a.language == language) text += a.text + "\n";
+    if (a.language == language) text += a.text + separator;
   }
   return text;
 }

@@ -73,7 +73,7 @@ void CheckNews(benchmark::State& state, const Prepared& prepared) {
 }
 
 void Quotes_FrenchNews_1MB(benchmark::State& state) {
-  static const auto prepared = Prepare(bench::NewsText("fr", 1 << 20), "fr");
+  static const auto prepared = Prepare(bench::GenerateNewsText("fr", 1 << 20), "fr");
   if (state.thread_index() == 0) CheckNews(state, *prepared);
   RunFinder(state, *prepared);
 }
@@ -83,7 +83,7 @@ BENCHMARK(Quotes_FrenchNews_1MB)
     ->Unit(benchmark::kMillisecond);
 
 void Quotes_EnglishNews_1MB(benchmark::State& state) {
-  static const auto prepared = Prepare(bench::NewsText("en", 1 << 20), "en");
+  static const auto prepared = Prepare(bench::GenerateNewsText("en", 1 << 20), "en");
   CheckNews(state, *prepared);
   RunFinder(state, *prepared);
 }

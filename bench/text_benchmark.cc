@@ -16,7 +16,9 @@
 namespace veille {
 namespace {
 
-using bench::NewsText;
+std::string NewsText(const char* language, size_t bytes) {
+  return bench::GenerateNewsText(language, bytes);
+}
 
 const Analyzer& SharedAnalyzer() {
   static auto analyzer = [] {

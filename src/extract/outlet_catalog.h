@@ -1,9 +1,7 @@
-// The catalog of news outlets, agencies and platforms (data/outlets/outlets.tsv,
-// format in its header), matched on Document tokens.
+// The catalog of news outlets, agencies and platforms (data/outlets/outlets.tsv
+// and data/outlets/context.tsv) and the search for their names in a Document.
 //
-// A form with no lowercase letter ("TASS", "AP", "X") matches case-sensitively;
-// other forms match the token's lowercase form. Immutable after Load;
-// thread-safe for reads.
+// Immutable after Load; thread-safe for reads.
 #pragma once
 
 #include <cstdint>
@@ -13,49 +11,56 @@
 #include <unordered_map>
 #include <vector>
 
+#include "extract/phrase_table.h"
 #include "text/document.h"
+#include "veille/span.h"
 #include "veille/status.h"
 
 namespace veille {
 
 struct Outlet {
-  std::string id;    // "outlet:tass"
-  std::string name;  // canonical display name, "TASS"
+  std::string id;    // "outlet:washington-post"
+  std::string name;  // "The Washington Post"
   std::string kind;  // outlet | agency | platform
+  std::string country;
+};
+
+// One place where an outlet is named.
+struct OutletMention {
+  uint32_t first_token = 0;
+  uint32_t end_token = 0;  // one past the last token
+  Span span;               // the name itself (part of a token for "Telegram-канале")
+  uint32_t outlet = 0;     // index in OutletCatalog::outlets()
+  bool mangled = false;    // a word-by-word mistranslation ("Washington Put up")
+  bool needs_platform_context = false;  // "X": only after "on"/"sur" or beside Twitter
 };
 
 class OutletCatalog {
  public:
-  // Reads <data_dir>/outlets/outlets.tsv. Errors name the file and line.
+  // Reads data_dir/outlets/outlets.tsv and, when present, context.tsv.
   static Result<std::unique_ptr<OutletCatalog>> Load(const std::string& data_dir);
 
-  struct Match {
-    uint32_t length = 0;  // tokens matched, 0 when none
-    const Outlet* outlet = nullptr;
-    bool mangled = false;  // matched a machine-translation form ("Washington Put up")
-    explicit operator bool() const { return length != 0; }
-  };
-  // The longest form starting at token `i` and ending at or before `end`. A
-  // one-word form also matches the start of a hyphenated token ("Telegram-канале").
-  Match Find(const Document& doc, uint32_t i, uint32_t end) const;
+  const std::vector<Outlet>& outlets() const { return outlets_; }
 
-  size_t size() const { return outlets_.size(); }
+  // Every outlet name in `doc`, in text order, longest match first, without
+  // overlaps. Forms may also be a leading or trailing segment of a hyphenated
+  // word ("Telegram-канале", "ex-Twitter"). Context rules are not applied here:
+  // mentions that need one are flagged.
+  void FindMentions(const Document& doc, std::vector<OutletMention>* out) const;
 
  private:
   struct Form {
-    std::vector<std::string>
-        words;  // folded lowercase, or exact text when case_sensitive
-    bool case_sensitive = false;
-    bool mangled = false;
     uint32_t outlet = 0;
+    bool mangled = false;
+    bool needs_platform_context = false;
   };
-  bool WordMatches(const Form& form, size_t k, std::string_view text,
-                   std::string_view lower) const;
+  Status LoadContext(const std::string& path);
 
   std::vector<Outlet> outlets_;
-  std::vector<Form> forms_;
-  std::unordered_map<uint64_t, std::vector<uint32_t>>
-      by_first_word_;  // lowercase key -> forms_
+  PhraseTable phrases_;
+  std::vector<Form> forms_;  // by phrase id
+  // Single-word forms by exact surface, for segments of hyphenated words.
+  std::unordered_map<std::string, uint32_t, TransparentStringHash, std::equal_to<>> single_word_;
 };
 
 }  // namespace veille

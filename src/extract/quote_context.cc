@@ -15,6 +15,27 @@ void QuoteContext::Index() {
   kinds.resize(n);
   starts.resize(n);
   for (uint32_t i = 0; i < n; ++i) kinds[i] = lex.TokenKinds(doc, i, &starts[i]);
+  // Outlet names; a form that is also a common word ("X") counts after a
+  // channel marker ("sur X", "on his X account") or beside another name of
+  // the same outlet ("X, formerly Twitter").
+  outlets.FindMentions(doc, &outlet_mentions);
+  outlet_at.assign(n, -1);
+  for (size_t m = 0; m < outlet_mentions.size(); ++m) {
+    const OutletMention& om = outlet_mentions[m];
+    if (om.needs_platform_context) {
+      uint32_t b = om.first_token;
+      while (b > 0 && b + 3 > om.first_token && Is(b - 1, LexKind::kDet)) --b;
+      bool context = b > 0 && Is(b - 1, LexKind::kViaMarker);
+      for (size_t o = m > 0 ? m - 1 : 0; o < outlet_mentions.size() && o <= m + 1; ++o) {
+        const OutletMention& other = outlet_mentions[o];
+        context |= o != m && other.outlet == om.outlet && !other.needs_platform_context &&
+                   other.first_token <= om.end_token + 3 &&
+                   om.first_token <= other.end_token + 3;
+      }
+      if (!context) continue;
+    }
+    if (om.first_token < n) outlet_at[om.first_token] = static_cast<int32_t>(m);
+  }
   paragraph_begin.resize(doc.paragraphs.size());
   paragraph_end.resize(doc.paragraphs.size());
   for (size_t p = 0; p < doc.paragraphs.size(); ++p) {
@@ -44,6 +65,13 @@ bool QuoteContext::IsDash(uint32_t i) const {
   if (tok(i).kind != TokenKind::kPunct) return false;
   const std::string_view t = Text(i);
   return t == "-" || t == "\xE2\x80\x94" || t == "\xE2\x80\x93";
+}
+
+QuoteContext::OutletName QuoteContext::OutletFrom(uint32_t i, uint32_t end) const {
+  if (i >= size() || outlet_at[i] < 0) return {};
+  const OutletMention& m = outlet_mentions[outlet_at[i]];
+  if (m.end_token > end) return {};
+  return {m.end_token, &outlets.outlets()[m.outlet]};
 }
 
 bool QuoteContext::IsFunctionWord(uint32_t i) const {

@@ -34,7 +34,9 @@ struct QuoteContext {
   std::vector<uint32_t> paragraph_of;   // per token: its paragraph
   std::vector<uint64_t>
       kinds;  // per token: its one-word lexicon kinds (QuoteLexicon::TokenKinds)
-  std::vector<uint64_t> starts;           // per token: the kinds of the phrases it starts
+  std::vector<uint64_t> starts;  // per token: the kinds of the phrases it starts
+  std::vector<OutletMention> outlet_mentions;  // catalogued outlet names, in text order
+  std::vector<int32_t> outlet_at;  // per token: the outlet mention starting there, or -1
   std::vector<uint32_t> paragraph_begin;  // per paragraph: its first token
   std::vector<uint32_t> paragraph_end;    // per paragraph: one past its last token
 
@@ -68,6 +70,13 @@ struct QuoteContext {
   }
   // A word the lexicon knows as a function word: never part of a name.
   bool IsFunctionWord(uint32_t i) const;
+  // The catalogued outlet named from token `i`, ending at or before `end`.
+  struct OutletName {
+    uint32_t end = 0;  // one past its last token; 0 when there is none
+    const Outlet* outlet = nullptr;
+    explicit operator bool() const { return outlet != nullptr; }
+  };
+  OutletName OutletFrom(uint32_t i, uint32_t end) const;
   uint32_t SentenceBegin(uint32_t i) const {
     return doc.sentences[sentence_of[i]].first_token;
   }

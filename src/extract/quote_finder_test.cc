@@ -70,7 +70,7 @@ std::ostream& operator<<(std::ostream& os, const Want& w) {
 
 struct Run {
   Run(std::string text, std::string lang) : test(std::move(text), std::move(lang)) {}
-  testing::TestDocument test;
+  testing::TokenizedText test;
   const Document& doc = test.doc;
   Analysis analysis;
 };

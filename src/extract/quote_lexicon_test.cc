@@ -12,7 +12,7 @@
 namespace veille {
 namespace {
 
-using Doc = testing::TestDocument;
+using Doc = testing::TokenizedText;
 
 const QuoteLexicons& Shipped() {
   static const std::unique_ptr<QuoteLexicons> lexicons = [] {

@@ -24,7 +24,7 @@ std::ostream& operator<<(std::ostream& os, const Found& f) {
 }
 
 std::vector<Found> Marks(const std::string& text) {
-  const testing::TestDocument test(text);
+  const testing::TokenizedText test(text);
   const Document& doc = test.doc;
   std::vector<MarkedQuote> quotes;
   FindMarkedQuotes(doc, &quotes);

@@ -117,9 +117,9 @@ void SpeakerResolver::AddEntityMentions() {
   // Catalogued outlets the entity stage did not report.
   for (uint32_t i = 0; i < c_.size(); ++i) {
     if (mention_of_token_[i] >= 0 || c_.InQuote(i) || Skipped(i)) continue;
-    const auto match = c_.outlets.Find(c_.doc, i, c_.SentenceEnd(i));
+    const auto match = c_.OutletFrom(i, c_.SentenceEnd(i));
     if (!match) continue;
-    const uint32_t end = i + match.length;
+    const uint32_t end = match.end;
     AddNameMention(i, end, OutletReferent(*match.outlet, i, end), MentionType::kOutlet);
     i = end - 1;
   }
@@ -193,11 +193,10 @@ void SpeakerResolver::AddNameMentions() {
         i += 3;
         continue;
       }
-      if (const auto outlet = c_.outlets.Find(c_.doc, i, s.end_token)) {
-        AddNameMention(i, i + outlet.length,
-                       OutletReferent(*outlet.outlet, i, i + outlet.length),
+      if (const auto outlet = c_.OutletFrom(i, s.end_token)) {
+        AddNameMention(i, outlet.end, OutletReferent(*outlet.outlet, i, outlet.end),
                        MentionType::kOutlet);
-        i += outlet.length;
+        i = outlet.end;
         continue;
       }
       if (const auto honorific = c_.Find(i, s.end_token, LexKind::kHonorific)) {
@@ -626,14 +625,8 @@ int32_t SpeakerResolver::Resolve(const Np& np, int32_t exclude) {
     }
     case NpKind::kQuoted: {
       const MarkedQuote& q = c_.marks[np.quote];
-      if (const auto outlet = c_.outlets.Find(c_.doc, q.first_token, q.end_token)) {
-        const auto it = by_entity_id_.find(outlet.outlet->id);
-        if (it != by_entity_id_.end()) return it->second;
-        const int32_t r =
-            NewReferent(q.first_token, q.end_token, MentionType::kOutlet, true);
-        referents_[r].entity_id = outlet.outlet->id;
-        referents_[r].entity_name = outlet.outlet->name;
-        return r;
+      if (const auto outlet = c_.OutletFrom(q.first_token, q.end_token)) {
+        return OutletReferent(*outlet.outlet, q.first_token, q.end_token);
       }
       const int32_t m = MentionAt(q.first_token);
       if (m >= 0 && mentions_[m].is_name) return mentions_[m].referent;

@@ -10,8 +10,8 @@
 
 namespace veille::testing {
 
-struct TestDocument {
-  explicit TestDocument(std::string text, std::string language = "") {
+struct TokenizedText {
+  explicit TokenizedText(std::string text, std::string language = "") {
     article.text = std::move(text);
     doc.article = &article;
     doc.text = article.text;
@@ -20,8 +20,8 @@ struct TestDocument {
     SplitSentences(&doc);
     doc.language = std::move(language);
   }
-  TestDocument(const TestDocument&) = delete;
-  TestDocument& operator=(const TestDocument&) = delete;
+  TokenizedText(const TokenizedText&) = delete;
+  TokenizedText& operator=(const TokenizedText&) = delete;
 
   Article article;
   Document doc;  // points into `article`

@@ -51,6 +51,8 @@ struct QuoteScores {
   Score quotes;           // text and kind
   Score speakers;         // text, kind and speaker
   bool entities = false;  // whether an entity stage filled person entities
+  int via_checked = 0;    // found quotes whose via was compared
+  int via_right = 0;
 };
 
 QuoteScores ScoreCorpus(bool print_misses) {
@@ -83,6 +85,15 @@ QuoteScores ScoreCorpus(bool print_misses) {
       }
       used[hit] = true;
       ++scores.quotes.true_positives;
+      ++scores.via_checked;
+      const std::string want_via = w["via"].is_null() ? "" : w["via"].get<std::string>();
+      if (got[hit].via.value_or("") == want_via) {
+        ++scores.via_right;
+      } else if (print_misses) {
+        std::printf("  via in %s: want \"%s\", got \"%s\" for \"%.60s\"\n",
+                    g.name.c_str(), want_via.c_str(), got[hit].via.value_or("").c_str(),
+                    text.c_str());
+      }
       if (SpeakerMatches(g.analysis, got[hit], w["speaker"])) {
         ++scores.speakers.true_positives;
       } else if (print_misses) {
@@ -120,8 +131,10 @@ TEST(GoldenQuotesTest, QuotesAndSpeakersMatchExpectations) {
   const QuoteScores scores = ScoreCorpus(/*print_misses=*/true);
   std::printf("%s\n", scores.quotes.ToString("quotes (text, kind)").c_str());
   std::printf("%s\n", scores.speakers.ToString("(quote, speaker) pairs").c_str());
+  std::printf("via of found quotes: %d/%d\n", scores.via_right, scores.via_checked);
   EXPECT_GE(scores.quotes.Precision(), 0.9);
   EXPECT_GE(scores.quotes.Recall(), 0.9);
+  EXPECT_GE(scores.via_right * 10, scores.via_checked * 9);
   // Speakers named in another language or script ("Poutine", "Хинштейн",
   // "ministère de l'Intérieur") match their expected canonical English names
   // only through the entity stage's ids. Without it the stage is held to

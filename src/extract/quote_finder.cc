@@ -100,10 +100,12 @@ class Pass {
       uint32_t at = kNoToken;
       if (cue.ok() && k == cue.end && (cue.verb->verb_flags & kVerbAddressee)) at = k;
       if (c_.Is(k, LexKind::kViaMarker)) {
-        // "auprès de Meduza", "sur sa chaîne Telegram": a preposition and a
-        // determiner may come between.
+        // "auprès de Meduza", "sur sa chaîne Telegram", "в интервью РИА
+        // Новости": a preposition, determiners and "interview" may come between.
         at = k + 1;
         if (at < end && c_.Is(at, LexKind::kNpPrep)) ++at;
+        for (int skip = 0; skip < 2 && at < end && c_.Is(at, LexKind::kDet); ++skip) ++at;
+        if (at < end && c_.Is(at, LexKind::kInterview)) ++at;
       }
       if (at == kNoToken || at >= end) continue;
       uint32_t length = 0;

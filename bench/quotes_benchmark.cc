@@ -10,9 +10,7 @@
 
 #include "corpus_generator.h"
 #include "extract/quote_finder.h"
-#include "text/document.h"
-#include "text/segmenter.h"
-#include "text/tokenizer.h"
+#include "prepared_document.h"
 #include "veille/analyzer.h"
 
 namespace veille {
@@ -27,23 +25,8 @@ const QuoteFinder& Finder() {
   return *finder;
 }
 
-// A document cut the way the Analyzer cuts it.
-struct Prepared {
-  Article article;
-  Document doc;
-};
-
-std::unique_ptr<Prepared> Prepare(std::string text, const char* language) {
-  auto p = std::make_unique<Prepared>();
-  p->article.text = std::move(text);
-  p->doc.article = &p->article;
-  p->doc.text = p->article.text;
-  Tokenize(&p->doc);
-  SplitParagraphs(&p->doc);
-  SplitSentences(&p->doc);
-  p->doc.language = language;
-  return p;
-}
+using Prepared = bench::PreparedDocument;
+constexpr auto Prepare = bench::PrepareDocument;
 
 void RunFinder(benchmark::State& state, const Prepared& prepared) {
   Analysis analysis;

@@ -1,5 +1,5 @@
-// Small helpers for the hand-written data tables of src/extract: splitting a
-// row, and cutting a phrase of a table into the same tokens the text gets.
+// Cutting a phrase of a hand-written data table (data/quotes/) into the same
+// tokens the text gets, so that tables and articles always agree.
 #pragma once
 
 #include <string>
@@ -8,18 +8,9 @@
 
 namespace veille {
 
-// Splits `s` at every `sep`; keeps empty fields.
-std::vector<std::string_view> SplitOn(std::string_view s, char sep);
-
-// The tokens of a data phrase ("d'après" is "d'" + "après", "M." is "M" + "."),
-// cut by the document tokenizer so phrases and text always agree.
-struct PhraseTokens {
-  std::vector<std::string> text;   // as written
-  std::vector<std::string> lower;  // lowercase, typographic apostrophes folded to "'"
-};
-PhraseTokens TokenizePhrase(std::string_view phrase);
-
-// `lower` with U+2019 and U+02BC replaced by "'".
-std::string FoldApostrophes(std::string_view lower);
+// The lowercase tokens of `phrase`, typographic apostrophes folded to "'":
+// "d'après" is "d'" + "après", "M." is "m" + ".". An elided word alone
+// ("qu'", "l'") is one token, as it is in text where a letter follows it.
+std::vector<std::string> PhraseTokens(std::string_view phrase);
 
 }  // namespace veille

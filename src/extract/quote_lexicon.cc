@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <array>
 #include <filesystem>
-#include <fstream>
 
 #include "extract/data_phrase.h"
+#include "util/tsv.h"
 
 namespace veille {
 namespace {
@@ -66,13 +66,13 @@ std::string_view Trim(std::string_view s) {
 // The folded tokens of a data phrase; "{P}" stays a pronoun slot.
 std::vector<std::string> PhraseWords(std::string_view text) {
   std::vector<std::string> words;
-  for (std::string_view piece : SplitOn(text, ' ')) {
+  for (const std::string& piece : SplitFields(std::string(text), ' ')) {
     if (piece.empty()) continue;
     if (piece == "{P}") {
       words.emplace_back(piece);
       continue;
     }
-    for (std::string& w : TokenizePhrase(piece).lower) words.push_back(std::move(w));
+    for (std::string& w : PhraseTokens(piece)) words.push_back(std::move(w));
   }
   return words;
 }
@@ -123,138 +123,141 @@ Status QuoteLexicon::AddPhrase(std::string_view text, const LexEntry& entry) {
 
 Result<std::unique_ptr<QuoteLexicon>> QuoteLexicon::Load(const std::string& path,
                                                          std::string language) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound(fmt::format("{}: cannot open quote lexicon", path));
   std::unique_ptr<QuoteLexicon> lex(new QuoteLexicon());
   lex->language_ = std::move(language);
-  std::string line;
-  int line_number = 0;
-  auto error = [&](std::string_view what) {
-    return Status::InvalidArgument(
-        fmt::format("{}:{}: {}: {}", path, line_number, what, line));
-  };
-  while (std::getline(in, line)) {
-    ++line_number;
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string_view> cols = SplitOn(line, '\t');
-    for (auto& c : cols) c = Trim(c);
-    if (cols.size() < 2 || cols[1].empty()) return error("expected kind<TAB>forms");
-    const std::string_view kind = cols[0];
-    auto add_all = [&](std::string_view forms, const LexEntry& entry) -> Status {
-      if (forms == "-") return Status::Ok();
-      for (std::string_view form : SplitOn(forms, '|')) {
-        form = Trim(form);
-        if (form.empty()) return error("empty form");
-        if (Status s = lex->AddPhrase(form, entry); !s.ok()) return error(s.message());
-      }
-      return Status::Ok();
-    };
-    Status status;
-    if (kind == "verb") {
-      if (cols.size() != 5)
-        return error("verb rows have lemma, forms, participles, flags");
-      LexEntry entry;
-      entry.group = static_cast<uint16_t>(lex->verbs_.size());
-      lex->verbs_.emplace_back(cols[1]);
-      for (std::string_view flag : SplitOn(cols[4], ',')) {
-        flag = Trim(flag);
-        if (flag == "direct")
-          entry.verb_flags |= kVerbDirect;
-        else if (flag == "reported")
-          entry.verb_flags |= kVerbReported;
-        else if (flag == "zero_that")
-          entry.verb_flags |= kVerbZeroThat;
-        else if (flag == "addressee")
-          entry.verb_flags |= kVerbAddressee;
-        else
-          return error(fmt::format("unknown verb flag \"{}\"", flag));
-      }
-      entry.kind = LexKind::kVerbSimple;
-      if (status = add_all(cols[2], entry); !status.ok()) return status;
-      entry.kind = LexKind::kParticiple;
-      if (status = add_all(cols[3], entry); !status.ok()) return status;
-      entry.kind = LexKind::kInfinitive;
-      status = add_all(cols[1], entry);
-    } else if (kind == "inverted_aux" || kind == "pronoun" || kind == "honorific") {
-      if (cols.size() != 3) return error("expected kind<TAB>forms<TAB>gender[.number]");
-      LexEntry entry;
-      entry.kind = kind == "pronoun"     ? LexKind::kPronoun
-                   : kind == "honorific" ? LexKind::kHonorific
-                                         : LexKind::kInvertedAux;
-      if (!ParseGenderNumber(cols[2], &entry.gn)) return error("bad gender.number");
-      status = add_all(cols[1], entry);
-    } else if (kind == "inversion_suffix") {
-      if (cols.size() != 3)
-        return error("expected inversion_suffix<TAB>suffixes<TAB>gender.number");
-      GenderNumber gn;
-      if (!ParseGenderNumber(cols[2], &gn)) return error("bad gender.number");
-      for (std::string_view s : SplitOn(cols[1], '|'))
-        lex->inversion_suffixes_.emplace_back(Trim(s), gn);
-    } else if (kind == "word_order") {
-      if (cols[1] != "head_final" && cols[1] != "head_first") {
-        return error("word_order is head_final or head_first");
-      }
-      lex->head_final_ = cols[1] == "head_final";
-    } else if (kind == "participle_suffix" || kind == "gerund_suffix") {
-      auto& list =
-          kind == "participle_suffix" ? lex->participle_suffixes_ : lex->gerund_suffixes_;
-      for (std::string_view s : SplitOn(cols[1], '|')) list.emplace_back(Trim(s));
-    } else if (kind == "role") {
-      if (cols.size() != 5) return error("role rows have singular, plural, type, gender");
-      LexEntry entry;
-      entry.kind = LexKind::kRole;
-      entry.group = static_cast<uint16_t>(lex->roles_.size());
-      lex->roles_.push_back(FoldApostrophes(cols[1]));
-      if (cols[3] == "person")
-        entry.role_type = RoleType::kPerson;
-      else if (cols[3] == "org")
-        entry.role_type = RoleType::kOrg;
-      else if (cols[3] == "outlet")
-        entry.role_type = RoleType::kOutlet;
-      else
-        return error("role type must be person, org or outlet");
-      if (!ParseGenderNumber(cols[4], &entry.gn) || cols[4].size() != 1) {
-        return error("role gender must be m, f or x");
-      }
-      if (status = add_all(cols[1], entry); !status.ok()) return status;
-      entry.gn.number = 'p';
-      status = add_all(cols[2], entry);
-    } else if (kind == "det") {
-      if (cols.size() != 3 && cols.size() != 4) {
-        return error(
-            "expected det<TAB>forms<TAB>def|indef|poss|dem|quant[<TAB>gender.number]");
-      }
-      LexEntry entry;
-      entry.kind = LexKind::kDet;
-      const std::string_view d = cols[2];
-      if (d == "def")
-        entry.det = DetKind::kDefinite;
-      else if (d == "indef")
-        entry.det = DetKind::kIndefinite;
-      else if (d == "poss")
-        entry.det = DetKind::kPossessive;
-      else if (d == "dem")
-        entry.det = DetKind::kDemonstrative;
-      else if (d == "quant")
-        entry.det = DetKind::kQuantifier;
-      else
-        return error("unknown determiner kind");
-      if (cols.size() == 4 && !ParseGenderNumber(cols[3], &entry.gn)) {
-        return error("bad gender.number");
-      }
-      status = add_all(cols[1], entry);
-    } else {
-      const auto it = std::find_if(kSimpleKinds.begin(), kSimpleKinds.end(),
-                                   [&](const KindName& k) { return k.name == kind; });
-      if (it == kSimpleKinds.end())
-        return error(fmt::format("unknown kind \"{}\"", kind));
-      if (cols.size() != 2) return error("expected kind<TAB>forms");
-      LexEntry entry;
-      entry.kind = it->kind;
-      status = add_all(cols[1], entry);
-    }
-    if (!status.ok()) return status;
-  }
+  const Status read = ForEachTsvRow(
+      path,
+      [&](int line_number, const std::vector<std::string>& fields,
+          const std::string& line) -> Status {
+        auto error = [&](std::string_view what) {
+          return Status::InvalidArgument(
+              fmt::format("{}:{}: {}: {}", path, line_number, what, line));
+        };
+        std::vector<std::string_view> cols(fields.begin(), fields.end());
+        for (auto& c : cols) c = Trim(c);
+        if (cols.size() < 2 || cols[1].empty()) return error("expected kind<TAB>forms");
+        const std::string_view kind = cols[0];
+        auto add_all = [&](std::string_view forms, const LexEntry& entry) -> Status {
+          if (forms == "-") return Status::Ok();
+          for (const std::string& field : SplitFields(std::string(forms), '|')) {
+            const std::string_view form = Trim(field);
+            if (form.empty()) return error("empty form");
+            if (Status s = lex->AddPhrase(form, entry); !s.ok())
+              return error(s.message());
+          }
+          return Status::Ok();
+        };
+        Status status;
+        if (kind == "verb") {
+          if (cols.size() != 5)
+            return error("verb rows have lemma, forms, participles, flags");
+          LexEntry entry;
+          entry.group = static_cast<uint16_t>(lex->verbs_.size());
+          lex->verbs_.emplace_back(cols[1]);
+          for (const std::string& field : SplitFields(std::string(cols[4]), ',')) {
+            const std::string_view flag = Trim(field);
+            if (flag == "direct")
+              entry.verb_flags |= kVerbDirect;
+            else if (flag == "reported")
+              entry.verb_flags |= kVerbReported;
+            else if (flag == "zero_that")
+              entry.verb_flags |= kVerbZeroThat;
+            else if (flag == "addressee")
+              entry.verb_flags |= kVerbAddressee;
+            else
+              return error(fmt::format("unknown verb flag \"{}\"", flag));
+          }
+          entry.kind = LexKind::kVerbSimple;
+          if (status = add_all(cols[2], entry); !status.ok()) return status;
+          entry.kind = LexKind::kParticiple;
+          if (status = add_all(cols[3], entry); !status.ok()) return status;
+          entry.kind = LexKind::kInfinitive;
+          status = add_all(cols[1], entry);
+        } else if (kind == "inverted_aux" || kind == "pronoun" || kind == "honorific") {
+          if (cols.size() != 3)
+            return error("expected kind<TAB>forms<TAB>gender[.number]");
+          LexEntry entry;
+          entry.kind = kind == "pronoun"     ? LexKind::kPronoun
+                       : kind == "honorific" ? LexKind::kHonorific
+                                             : LexKind::kInvertedAux;
+          if (!ParseGenderNumber(cols[2], &entry.gn)) return error("bad gender.number");
+          status = add_all(cols[1], entry);
+        } else if (kind == "inversion_suffix") {
+          if (cols.size() != 3)
+            return error("expected inversion_suffix<TAB>suffixes<TAB>gender.number");
+          GenderNumber gn;
+          if (!ParseGenderNumber(cols[2], &gn)) return error("bad gender.number");
+          for (std::string_view s : SplitFields(std::string(cols[1]), '|'))
+            lex->inversion_suffixes_.emplace_back(Trim(s), gn);
+        } else if (kind == "word_order") {
+          if (cols[1] != "head_final" && cols[1] != "head_first") {
+            return error("word_order is head_final or head_first");
+          }
+          lex->head_final_ = cols[1] == "head_final";
+        } else if (kind == "participle_suffix" || kind == "gerund_suffix") {
+          auto& list = kind == "participle_suffix" ? lex->participle_suffixes_
+                                                   : lex->gerund_suffixes_;
+          for (std::string_view s : SplitFields(std::string(cols[1]), '|'))
+            list.emplace_back(Trim(s));
+        } else if (kind == "role") {
+          if (cols.size() != 5)
+            return error("role rows have singular, plural, type, gender");
+          LexEntry entry;
+          entry.kind = LexKind::kRole;
+          entry.group = static_cast<uint16_t>(lex->roles_.size());
+          lex->roles_.push_back(PhraseTokens(cols[1]).front());
+          if (cols[3] == "person")
+            entry.role_type = RoleType::kPerson;
+          else if (cols[3] == "org")
+            entry.role_type = RoleType::kOrg;
+          else if (cols[3] == "outlet")
+            entry.role_type = RoleType::kOutlet;
+          else
+            return error("role type must be person, org or outlet");
+          if (!ParseGenderNumber(cols[4], &entry.gn) || cols[4].size() != 1) {
+            return error("role gender must be m, f or x");
+          }
+          if (status = add_all(cols[1], entry); !status.ok()) return status;
+          entry.gn.number = 'p';
+          status = add_all(cols[2], entry);
+        } else if (kind == "det") {
+          if (cols.size() != 3 && cols.size() != 4) {
+            return error(
+                "expected "
+                "det<TAB>forms<TAB>def|indef|poss|dem|quant[<TAB>gender.number]");
+          }
+          LexEntry entry;
+          entry.kind = LexKind::kDet;
+          const std::string_view d = cols[2];
+          if (d == "def")
+            entry.det = DetKind::kDefinite;
+          else if (d == "indef")
+            entry.det = DetKind::kIndefinite;
+          else if (d == "poss")
+            entry.det = DetKind::kPossessive;
+          else if (d == "dem")
+            entry.det = DetKind::kDemonstrative;
+          else if (d == "quant")
+            entry.det = DetKind::kQuantifier;
+          else
+            return error("unknown determiner kind");
+          if (cols.size() == 4 && !ParseGenderNumber(cols[3], &entry.gn)) {
+            return error("bad gender.number");
+          }
+          status = add_all(cols[1], entry);
+        } else {
+          const auto it = std::find_if(kSimpleKinds.begin(), kSimpleKinds.end(),
+                                       [&](const KindName& k) { return k.name == kind; });
+          if (it == kSimpleKinds.end())
+            return error(fmt::format("unknown kind \"{}\"", kind));
+          if (cols.size() != 2) return error("expected kind<TAB>forms");
+          LexEntry entry;
+          entry.kind = it->kind;
+          status = add_all(cols[1], entry);
+        }
+        return status;
+      });
+  if (!read.ok()) return read;
   if (lex->verbs_.empty()) {
     return Status::InvalidArgument(fmt::format("{}: no speech verbs", path));
   }

@@ -6,6 +6,7 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "extract/test_document.h"
@@ -472,6 +473,25 @@ TEST(QuoteFinderTest, LanguageWithoutLexiconKeepsOnlyTheMarks) {
   const V got = Quotes("«Hola a todos los vecinos del barrio», dijo. «Sí».", "xx");
   EXPECT_EQ(got, (V{{"direct", "Hola a todos los vecinos del barrio", "", "", ""},
                     {"partial", "Sí", "", "", ""}}));
+}
+
+// One finder serves every thread: Find is const and keeps its state per call.
+TEST(QuoteFinderTest, ConcurrentCallsAgree) {
+  const std::string text =
+      "Vladimir Rogov affirme que des élections auront lieu. « Les gens veulent choisir "
+      "», a "
+      "déclaré à TASS le responsable. Selon lui, les bureaux seront protégés.";
+  const V want = Quotes(text, "fr");
+  ASSERT_EQ(want.size(), 3u);
+  std::vector<V> got(4);
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < got.size(); ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 50; ++i) got[t] = Quotes(text, "fr");
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  for (const V& g : got) EXPECT_EQ(g, want);
 }
 
 // Hostile input: the finder stays linear (every search is bounded) and never

@@ -24,6 +24,10 @@ struct GeneratedArticle {
   std::string planted_from;   // id of the article it was derived from
 };
 
+// About `bytes` of generated news text in one language ("fr" or "en"): the
+// texts of successive articles, each followed by `separator`.
+std::string GenerateNewsText(const char* language, size_t bytes, const char* separator = "\n");
+
 class CorpusGenerator {
  public:
   struct Options {
@@ -56,5 +60,9 @@ class CorpusGenerator {
   std::vector<GeneratedArticle> recent_;
   std::vector<std::vector<int>> recent_slots_;  // template choices of each recent article
 };
+
+// About `bytes` of generated news text in `language` ("fr" or "en"): the
+// texts of consecutive articles, one per line. Deterministic.
+std::string NewsText(const char* language, size_t bytes);
 
 }  // namespace veille::bench

@@ -554,6 +554,13 @@ std::string_view TrimToAlnum(std::string_view s) {
   return s;
 }
 
+bool EndsSentence(std::string_view text) {
+  for (const std::string_view end : {".", "!", "?", "\u2026", "\u00BB", "\u201D", "\""}) {
+    if (text.ends_with(end)) return true;
+  }
+  return false;
+}
+
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   std::string la, lb;
   utf8::AppendLower(a, &la);
@@ -1074,8 +1081,11 @@ std::vector<Block> Extraction::CollectBlocks(const std::vector<uint32_t>& roots,
       title_seen = true;
       continue;
     }
-    // A one-word block ("Region", "Sport") is a label, not prose.
-    if (b.text.size() < 30 && b.text.find(' ') == std::string::npos && !IsHeadingTag(b.tag)) continue;
+    // A one-word block ("Region", "Sport") is a label, not prose ("Yes.").
+    if (b.text.size() < 30 && b.text.find(' ') == std::string::npos && !IsHeadingTag(b.tag) &&
+        !EndsSentence(b.text)) {
+      continue;
+    }
     if (b.text.size() <= kMaxPhraseBytes) {
       std::string lower;
       utf8::AppendLower(TrimToAlnum(b.text), &lower);

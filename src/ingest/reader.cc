@@ -262,7 +262,12 @@ void ReadOneFile(const fs::path& path, const std::string& shown, InputFormat for
   }
   InputStream stream(file.get());
   if (format == InputFormat::kAuto) format = FormatFromExtension(path);
-  if (format == InputFormat::kAuto) format = SniffFormat(&stream);
+  if (format == InputFormat::kAuto) {
+    format = SniffFormat(&stream);
+    // An .xml file is read as a feed unless it is an XHTML page, so that
+    // other XML (a sitemap) is reported as not being a feed.
+    if (format == InputFormat::kText && HasExtension(path, {".xml"})) format = InputFormat::kFeed;
+  }
   if (shown != "-") {
     // Whole-file formats are refused before being read when too large.
     std::error_code ec;

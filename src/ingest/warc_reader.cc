@@ -395,6 +395,7 @@ Outcome WarcParser::Process(Record& record) {
 
 void WarcParser::Run() {
   uint64_t records = 0;
+  uint64_t last_offset = 0;  // of the last record started
   std::string line;
   bool complete = false;
   while (true) {
@@ -404,18 +405,32 @@ void WarcParser::Run() {
     record.number = records + 1;
     if (c < 0) {
       if (source_->status().ok()) break;
-      // The stream broke between records (a corrupt or truncated gzip member).
+      // The stream broke before a record's first byte. A gzip member that
+      // started there held the next record; stray bytes held none.
       record.offset = source_->FileOffset(in_.position());
-      ++records;
-      if (Fail(record, "cannot read the record")) continue;
-      break;
+      if (records == 0 || record.offset != last_offset) {
+        ++records;
+        if (Fail(record, "")) continue;
+        break;
+      }
+      sink_->OnError({path_, 0, Status::BadInput(fmt::format("after WARC record {}: {}", records,
+                                                             source_->status().message()))});
+      ++errors_;
+      if (!source_->Resync()) break;
+      in_.Reset();
+      continue;
     }
     const uint64_t start = in_.position();
     ++records;
     in_.ReadLine(kMaxVersionLine, &line, &complete);
     record.offset = source_->FileOffset(start);
+    last_offset = record.offset;
     if (!line.starts_with("WARC/")) {
-      if (Fail(record, fmt::format("expected a WARC/1.x version line, found \"{}\"", utf8::Excerpt(line, 0, 32)))) continue;
+      const std::string_view found = TrimSpace(line);
+      if (Fail(record, fmt::format("expected a WARC/1.x version line, found \"{}\"",
+                                   utf8::Excerpt(found, 0, 32)))) {
+        continue;
+      }
       break;
     }
     std::string header;

@@ -94,6 +94,9 @@ struct Item {
 // A libxml2 entity standing for an HTML named reference ("&eacute;"), which
 // feeds use without declaring it; unknown names become U+FFFD.
 struct HtmlEntity {
+  ~HtmlEntity() {
+    if (entity.orig != nullptr) xmlFree(entity.orig);  // set by libxml2 on redeclaration
+  }
   xmlEntity entity;
   std::string name;
   std::string content;
@@ -411,6 +414,9 @@ void FeedParser::Error(const xmlError* error) {
 
 xmlEntityPtr FeedParser::GetEntity(const xmlChar* name) {
   if (xmlEntityPtr predefined = xmlGetPredefinedEntity(name)) return predefined;
+  // Inside a DTD libxml2 asks whether an entity being declared exists; none
+  // does: declarations are never used, so nothing is expanded or fetched.
+  if (ctxt_ != nullptr && ctxt_->inSubset != 0) return nullptr;
   const std::string key(View(name));
   auto it = entities_.find(key);
   if (it == entities_.end()) {
@@ -550,6 +556,12 @@ bool FeedParser::Parse(size_t resume, const std::string& prefix) {
     if (last) break;
   }
   if (halted) halt_offset_ = std::max(halt_offset_, Offset());
+  // libxml2 makes a document to hold the declarations of an internal DTD
+  // subset even for SAX; it is ours to free.
+  if (ctxt_->myDoc != nullptr) {
+    xmlFreeDoc(ctxt_->myDoc);
+    ctxt_->myDoc = nullptr;
+  }
   xmlFreeParserCtxt(ctxt_);
   ctxt_ = nullptr;
   return halted && not_feed_.empty();

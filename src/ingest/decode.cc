@@ -73,7 +73,7 @@ void DecodeCp1252(std::string_view bytes, uint32_t base, std::string* out,
     if (b < 0x80) {
       out->push_back(bytes[i]);
     } else {
-      utf8::Append(b < 0xA0 ? kCp1252High[b - 0x80] : b, out);
+      utf8::Append(Cp1252ToUnicode(b), out);
     }
     if (to_raw != nullptr) {
       to_raw->insert(to_raw->end(), out->size() - before, base + static_cast<uint32_t>(i));
@@ -200,6 +200,10 @@ Status CheckNotBinary(std::string_view bytes) {
         fmt::format("binary data: {} control bytes in the first {} bytes", controls, probe));
   }
   return Status::Ok();
+}
+
+char32_t Cp1252ToUnicode(unsigned char byte) {
+  return byte >= 0x80 && byte < 0xA0 ? kCp1252High[byte - 0x80] : byte;
 }
 
 const char* SniffBinaryFormat(std::string_view b) {

@@ -54,6 +54,10 @@ struct DecodedMarkup {
 Status DecodeMarkup(std::string_view bytes, std::string_view declared_charset,
                     DecodedMarkup* out);
 
+// The character a Windows-1252 byte stands for (bytes under 0x80 and from
+// 0xA0 are their own code point; the five undefined ones are C1 controls).
+char32_t Cp1252ToUnicode(unsigned char byte);
+
 // Names the binary format when `bytes` starts with a known signature
 // ("PNG image", "gzip archive"...), or returns nullptr.
 const char* SniffBinaryFormat(std::string_view bytes);

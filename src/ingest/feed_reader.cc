@@ -506,9 +506,7 @@ void FeedParser::Finish(Item* item, int64_t end) {
   }
   article.outlet = PlainTextFromHtml(channel_title_);
   const std::string& language = !item->language.empty() ? item->language : channel_language_;
-  article.language = std::string(language.substr(0, language.find_first_of("-_")));
-  std::transform(article.language.begin(), article.language.end(), article.language.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
+  article.language = PrimaryLanguageSubtag(language);
   article.source.path = path_;
   article.source.line = item->number;
   article.source.offset = raw_start;

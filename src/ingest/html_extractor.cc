@@ -28,18 +28,6 @@ constexpr double kMaxBlockLinkDensity = 0.5;
 // Short blocks are compared with the furniture phrases of the rules.
 constexpr size_t kMaxPhraseBytes = 80;
 
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsHtmlSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsHtmlSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
-
 uint32_t CountCodePoints(std::string_view s) {
   uint32_t n = 0;
   for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
@@ -527,18 +515,6 @@ void ReadJsonLd(std::string_view json, JsonLd* out) {
   }
 }
 
-// "fr-FR", "en_GB" -> "fr", "en"; "" when it is not a language tag.
-std::string PrimaryLanguage(std::string_view tag) {
-  tag = Trim(tag);
-  const size_t end = tag.find_first_of("-_");
-  std::string primary = AsciiLower(tag.substr(0, end));
-  if (primary.size() < 2 || primary.size() > 3) return "";
-  for (const char c : primary) {
-    if (c < 'a' || c > 'z') return "";
-  }
-  return primary;
-}
-
 // Strips leading and trailing characters that are not letters or digits.
 std::string_view TrimToAlnum(std::string_view s) {
   while (!s.empty()) {
@@ -796,7 +772,7 @@ void Extraction::ReadMetadata(ExtractedHtml* out, Block* title) {
         const GumboAttribute* content = gumbo_get_attribute(&g->v.element.attributes, "content");
         if (content == nullptr) break;
         for (const char* key : {"property", "name", "itemprop", "http-equiv"}) {
-          if (const char* v = Attr(g, key)) meta.emplace(AsciiLower(Trim(v)), content);
+          if (const char* v = Attr(g, key)) meta.emplace(AsciiLower(TrimHtmlSpace(v)), content);
         }
         break;
       }
@@ -804,7 +780,7 @@ void Extraction::ReadMetadata(ExtractedHtml* out, Block* title) {
         const char* rel = Attr(g, "rel");
         const char* href = Attr(g, "href");
         if (rel && href && canonical.empty() && AsciiLower(rel).find("canonical") != std::string::npos) {
-          canonical = std::string(Trim(href));
+          canonical = std::string(TrimHtmlSpace(href));
         }
         break;
       }
@@ -831,7 +807,7 @@ void Extraction::ReadMetadata(ExtractedHtml* out, Block* title) {
         break;
       case GUMBO_TAG_SCRIPT: {
         const char* type = Attr(g, "type");
-        if (type == nullptr || AsciiLower(Trim(type)) != "application/ld+json") break;
+        if (type == nullptr || AsciiLower(TrimHtmlSpace(type)) != "application/ld+json") break;
         const GumboVector& children = g->v.element.children;
         if (children.length > 0) {
           const auto* child = static_cast<const GumboNode*>(children.data[0]);
@@ -875,10 +851,10 @@ void Extraction::ReadMetadata(ExtractedHtml* out, Block* title) {
   if (out->outlet.empty()) out->outlet = meta_value("application-name");
   out->url = canonical;
   if (out->url.empty()) out->url = meta_value("og:url");
-  if (out->url.empty()) out->url = std::string(Trim(json_ld.url));
-  out->language = PrimaryLanguage(lang);
+  if (out->url.empty()) out->url = std::string(TrimHtmlSpace(json_ld.url));
+  out->language = PrimaryLanguageSubtag(lang);
   for (const std::string& v : {meta_value("content-language"), meta_value("og:locale"), json_ld.language}) {
-    if (out->language.empty()) out->language = PrimaryLanguage(v);
+    if (out->language.empty()) out->language = PrimaryLanguageSubtag(v);
   }
 
   // Title: og:title, the first <h1>, <title>; without a " | Site" suffix.
@@ -904,11 +880,11 @@ void Extraction::ReadMetadata(ExtractedHtml* out, Block* title) {
     }
     if (out->outlet.empty()) continue;
     const size_t last = text.rfind(sep);
-    if (EqualsIgnoreCase(Trim(text.substr(last + sep.size())), out->outlet)) {
+    if (EqualsIgnoreCase(TrimHtmlSpace(text.substr(last + sep.size())), out->outlet)) {
       *title = title->Slice(0, last);
       break;
     }
-    if (EqualsIgnoreCase(Trim(text.substr(0, pos)), out->outlet)) {
+    if (EqualsIgnoreCase(TrimHtmlSpace(text.substr(0, pos)), out->outlet)) {
       *title = title->Slice(pos + sep.size(), text.size());
       break;
     }
@@ -1159,11 +1135,11 @@ Result<HtmlRules> HtmlRules::Parse(std::string_view text, const std::string& ori
     pos = end + 1;
     ++line_number;
     if (const size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
-    line = Trim(line);
+    line = TrimHtmlSpace(line);
     if (line.empty()) continue;
     const size_t space = line.find_first_of(" \t");
     const std::string_view kind = line.substr(0, space);
-    const std::string_view value = space == std::string_view::npos ? "" : Trim(line.substr(space));
+    const std::string_view value = space == std::string_view::npos ? "" : TrimHtmlSpace(line.substr(space));
     if (value.empty()) {
       return Status::BadInput(fmt::format("{}:{}: rule \"{}\" has no value", origin, line_number, kind));
     }

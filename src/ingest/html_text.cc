@@ -2,20 +2,13 @@
 
 #include <libxml/HTMLparser.h>
 
-#include <array>
 #include <cctype>
 
+#include "ingest/decode.h"
 #include "util/utf8.h"
 
 namespace veille {
 namespace {
-
-// What numeric references to C1 controls mean: the Windows-1252 characters
-// (HTML 5 "numeric character reference end state").
-constexpr std::array<char16_t, 32> kC1AsCp1252 = {
-    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
 
 bool IsAsciiAlnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -43,7 +36,7 @@ size_t DecodeNumericReference(std::string_view text, size_t pos, std::string* ou
   if (value == 0 || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) {
     c = utf8::kReplacement;
   } else if (value >= 0x80 && value <= 0x9F) {
-    c = kC1AsCp1252[value - 0x80];
+    c = Cp1252ToUnicode(static_cast<unsigned char>(value));  // as HTML 5 reads them
   }
   utf8::Append(c, out);
   return i - pos;
@@ -89,6 +82,28 @@ size_t DecodeCharReference(std::string_view text, size_t pos, bool in_attribute,
   return 0;
 }
 
+std::string AsciiLower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string_view TrimHtmlSpace(std::string_view text) {
+  while (!text.empty() && IsHtmlSpace(text.front())) text.remove_prefix(1);
+  while (!text.empty() && IsHtmlSpace(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+std::string PrimaryLanguageSubtag(std::string_view tag) {
+  tag = TrimHtmlSpace(tag);
+  std::string primary = AsciiLower(tag.substr(0, tag.find_first_of("-_")));
+  if (primary.size() < 2 || primary.size() > 3) return "";
+  for (const char c : primary) {
+    if (c < 'a' || c > 'z') return "";
+  }
+  return primary;
+}
+
 std::string CollapseWhitespace(std::string_view text) {
   std::string out;
   out.reserve(text.size());
@@ -118,8 +133,7 @@ std::string PlainTextFromHtml(std::string_view html) {
       std::string_view name = html.substr(i + 1, close - i - 1);
       if (!name.empty() && name[0] == '/') name.remove_prefix(1);
       name = name.substr(0, name.find_first_of(" \t\n\r\f/"));
-      std::string lower(name);
-      for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      const std::string lower = AsciiLower(name);
       bool breaks = false;
       for (const char* tag : {"p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5",
                               "h6", "tr", "td", "th", "dd", "dt", "hr", "blockquote"}) {

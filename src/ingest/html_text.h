@@ -30,6 +30,16 @@ inline bool IsHtmlSpace(char c) {
 // tags removed, references decoded, white space collapsed and trimmed.
 std::string PlainTextFromHtml(std::string_view html);
 
+// ASCII letters lowered; other bytes kept (tag names, charset labels, headers).
+std::string AsciiLower(std::string_view text);
+
+// Removes HTML white space (space, tab, CR, LF, FF) at both ends.
+std::string_view TrimHtmlSpace(std::string_view text);
+
+// The primary subtag of a language tag, lowercase ("fr-FR", "en_GB" -> "fr",
+// "en"), or "" when `tag` is not one.
+std::string PrimaryLanguageSubtag(std::string_view tag);
+
 // Collapses runs of HTML white space to one space and trims both ends.
 std::string CollapseWhitespace(std::string_view text);
 

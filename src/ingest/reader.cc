@@ -177,11 +177,13 @@ class Reading {
 // Feeds are read whole; they hold many articles, so they may be larger.
 size_t FeedLimit(const ReadOptions& options) { return options.max_article_bytes * 8; }
 
-void ReadTextStream(InputStream* stream, const std::string& path, Reading* reading) {
+// Reads a whole input as one article built by `make(bytes, article)`.
+template <typename Make>
+void ReadOneArticle(InputStream* stream, const std::string& path, Reading* reading, Make make) {
   std::string bytes;
   Status status = stream->ReadAll(reading->options().max_article_bytes, &bytes);
   Article article;
-  if (status.ok()) status = MakeTextArticle(bytes, path, &article);
+  if (status.ok()) status = make(bytes, &article);
   if (status.ok()) {
     reading->sink()->OnArticle(std::move(article));
   } else {
@@ -189,18 +191,18 @@ void ReadTextStream(InputStream* stream, const std::string& path, Reading* readi
   }
 }
 
+void ReadTextStream(InputStream* stream, const std::string& path, Reading* reading) {
+  ReadOneArticle(stream, path, reading, [&](std::string_view bytes, Article* article) {
+    return MakeTextArticle(bytes, path, article);
+  });
+}
+
 void ReadHtmlStream(InputStream* stream, const std::string& path, Reading* reading) {
   const HtmlExtractor* extractor = reading->Extractor(path);
   if (extractor == nullptr) return;
-  std::string bytes;
-  Status status = stream->ReadAll(reading->options().max_article_bytes, &bytes);
-  Article article;
-  if (status.ok()) status = MakeHtmlArticle(bytes, "", path, *extractor, &article);
-  if (status.ok()) {
-    reading->sink()->OnArticle(std::move(article));
-  } else {
-    reading->sink()->OnError({path, 0, std::move(status)});
-  }
+  ReadOneArticle(stream, path, reading, [&](std::string_view bytes, Article* article) {
+    return MakeHtmlArticle(bytes, "", path, *extractor, article);
+  });
 }
 
 void ReadFeedStream(InputStream* stream, const std::string& path, Reading* reading) {

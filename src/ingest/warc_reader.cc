@@ -10,6 +10,7 @@
 
 #include "ingest/dates.h"
 #include "ingest/html_reader.h"
+#include "ingest/html_text.h"
 #include "util/utf8.h"
 
 namespace veille {
@@ -17,18 +18,6 @@ namespace {
 
 constexpr size_t kMaxHeaderBytes = 64 * 1024;  // WARC or HTTP headers
 constexpr size_t kMaxVersionLine = 256;
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string_view TrimSpace(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) s.remove_suffix(1);
-  return s;
-}
 
 // The same status with `context` before its message.
 Status WithContext(const Status& status, std::string_view context) {
@@ -133,13 +122,13 @@ class Headers {
       if (line.empty()) continue;
       if ((line[0] == ' ' || line[0] == '\t') && !fields_.empty()) {
         fields_.back().second += " ";
-        fields_.back().second += TrimSpace(line);
+        fields_.back().second += TrimHtmlSpace(line);
         continue;
       }
       const size_t colon = line.find(':');
       if (colon == std::string_view::npos) continue;
-      fields_.emplace_back(Lower(TrimSpace(line.substr(0, colon))),
-                           std::string(TrimSpace(line.substr(colon + 1))));
+      fields_.emplace_back(AsciiLower(TrimHtmlSpace(line.substr(0, colon))),
+                           std::string(TrimHtmlSpace(line.substr(colon + 1))));
     }
   }
   std::string Get(std::string_view name) const {
@@ -156,15 +145,15 @@ class Headers {
 // Splits a Content-Type value into its media type (lowercase) and charset.
 void SplitContentType(std::string_view value, std::string* media, std::string* charset) {
   const size_t semi = value.find(';');
-  *media = Lower(TrimSpace(value.substr(0, semi)));
+  *media = AsciiLower(TrimHtmlSpace(value.substr(0, semi)));
   charset->clear();
   if (semi == std::string_view::npos) return;
-  const std::string params = Lower(value.substr(semi));
+  const std::string params = AsciiLower(value.substr(semi));
   const size_t at = params.find("charset=");
   if (at == std::string::npos) return;
   std::string_view rest = std::string_view(params).substr(at + 8);
   rest = rest.substr(0, rest.find(';'));
-  rest = TrimSpace(rest);
+  rest = TrimHtmlSpace(rest);
   if (rest.size() >= 2 && (rest.front() == '"' || rest.front() == '\'')) rest = rest.substr(1, rest.size() - 2);
   *charset = std::string(rest);
 }
@@ -178,7 +167,7 @@ Status Dechunk(std::string_view body, size_t limit, std::string* out) {
     if (eol == std::string_view::npos) {
       return Status::BadInput(fmt::format("chunked payload ends without its last chunk (at payload byte {})", pos));
     }
-    const std::string_view size_line = TrimSpace(body.substr(pos, eol - pos));
+    const std::string_view size_line = TrimHtmlSpace(body.substr(pos, eol - pos));
     const std::string_view digits = size_line.substr(0, size_line.find(';'));
     uint64_t size = 0;
     if (digits.empty() || digits.size() > 15) {
@@ -294,7 +283,7 @@ Outcome WarcParser::Process(Record& record) {
   std::string_view payload;
   std::string decoded;  // storage when the payload had to be decoded
   if (record.type == "response") {
-    if (!Lower(record.headers.Get("content-type")).starts_with("application/http")) {
+    if (!AsciiLower(record.headers.Get("content-type")).starts_with("application/http")) {
       ++skipped_["responses that are not HTTP"];
       return Outcome::kSkipped;
     }
@@ -337,7 +326,7 @@ Outcome WarcParser::Process(Record& record) {
                                                        record.length, options_.max_article_bytes >> 20)));
       return Outcome::kFailed;
     }
-    if (Lower(http.Get("transfer-encoding")).find("chunked") != std::string::npos) {
+    if (AsciiLower(http.Get("transfer-encoding")).find("chunked") != std::string::npos) {
       Status status = Dechunk(payload, options_.max_article_bytes, &decoded);
       if (!status.ok()) {
         RecordError(record, status);
@@ -346,7 +335,7 @@ Outcome WarcParser::Process(Record& record) {
       record.block.swap(decoded);  // the block is no longer needed
       payload = record.block;
     }
-    const std::string coding = Lower(TrimSpace(http.Get("content-encoding")));
+    const std::string coding = AsciiLower(TrimHtmlSpace(http.Get("content-encoding")));
     if (coding == "gzip" || coding == "x-gzip" || coding == "deflate") {
       // "deflate" is meant to be zlib-wrapped, but raw deflate is common too.
       Status status = Inflate(payload, 32 + MAX_WBITS, options_.max_article_bytes, &decoded);
@@ -426,7 +415,7 @@ void WarcParser::Run() {
     record.offset = source_->FileOffset(start);
     last_offset = record.offset;
     if (!line.starts_with("WARC/")) {
-      const std::string_view found = TrimSpace(line);
+      const std::string_view found = TrimHtmlSpace(line);
       if (Fail(record, fmt::format("expected a WARC/1.x version line, found \"{}\"",
                                    utf8::Excerpt(found, 0, 32)))) {
         continue;
@@ -451,7 +440,7 @@ void WarcParser::Run() {
       break;
     }
     record.headers.Parse(header);
-    record.type = Lower(record.headers.Get("warc-type"));
+    record.type = AsciiLower(record.headers.Get("warc-type"));
     const std::string length = record.headers.Get("content-length");
     uint64_t value = 0;
     bool valid = !length.empty() && length.size() <= 18;

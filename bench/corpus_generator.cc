@@ -306,4 +306,14 @@ std::string CorpusGenerator::ToJsonLine(const GeneratedArticle& a) {
   return out;
 }
 
+std::string GenerateNewsText(const char* language, size_t bytes, const char* separator) {
+  CorpusGenerator generator({});
+  std::string text;
+  while (text.size() < bytes) {
+    GeneratedArticle a = generator.Next();
+    if (a.language == language) text += a.text + separator;
+  }
+  return text;
+}
+
 }  // namespace veille::bench

@@ -24,6 +24,10 @@ struct GeneratedArticle {
   std::string planted_from;   // id of the article it was derived from
 };
 
+// About `bytes` of generated news text in one language ("fr" or "en"): the
+// texts of successive articles, each followed by `separator`.
+std::string GenerateNewsText(const char* language, size_t bytes, const char* separator = "\n");
+
 class CorpusGenerator {
  public:
   struct Options {

@@ -113,9 +113,15 @@ std::string ReadFileOrDie(const std::string& path) {
 std::string SourceDir() { return VEILLE_SOURCE_DIR; }
 
 std::string SeedsDir() {
-  const fs::path seeds = fs::path(VEILLE_SOURCE_DIR).parent_path() / "shared" / "seeds";
+  // shared/ sits beside the repository; a git worktree is one level deeper.
   std::error_code ec;
-  return fs::is_directory(seeds, ec) ? seeds.string() : "";
+  for (fs::path dir = fs::path(VEILLE_SOURCE_DIR).parent_path(); !dir.empty();
+       dir = dir.parent_path()) {
+    const fs::path seeds = dir / "shared" / "seeds";
+    if (fs::is_directory(seeds, ec)) return seeds.string();
+    if (dir == dir.parent_path()) break;
+  }
+  return "";
 }
 
 }  // namespace veille::testing

@@ -30,7 +30,8 @@ class TempDir {
 
 std::string ReadFileOrDie(const std::string& path);
 std::string SourceDir();
-// ../shared/seeds next to the repository, or "" when it is not there.
+// shared/seeds beside the repository (or beside a parent directory of it, for
+// a git worktree), or "" when it is not there.
 std::string SeedsDir();
 
 }  // namespace veille::testing

@@ -1,4 +1,4 @@
-// veille analyze PATH... [--format jsonl|pretty]
+// veille analyze PATH... [--format jsonl|pretty] [--clean]
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -8,6 +8,7 @@
 #include "output/json_output.h"
 #include "output/pretty_output.h"
 #include "pipeline/batch_runner.h"
+#include "quality/clean_text.h"
 
 namespace veille::cli {
 namespace {
@@ -17,14 +18,19 @@ struct AnalyzeOptions {
   std::string format = "jsonl";
   std::string input_format = "auto";
   size_t max_article_mib = 32;
+  bool clean = false;
 };
 
 class PrintingSink : public ResultSink {
  public:
-  PrintingSink(bool pretty, bool color) : pretty_(pretty), color_(color) {}
+  PrintingSink(bool pretty, bool color, bool clean) : pretty_(pretty), color_(color), clean_(clean) {}
 
   void Render(const Article& article, const Analysis& analysis, std::string* rendered) override {
-    if (pretty_) {
+    if (clean_) {
+      // The article without furniture and bios, then a form-feed line.
+      *rendered += CleanArticleText(article.text, analysis);
+      *rendered += "\f\n";
+    } else if (pretty_) {
       AppendPrettySummary(article, analysis, color_, rendered);
     } else {
       AppendArticleJson(article, analysis, rendered);
@@ -46,6 +52,7 @@ class PrintingSink : public ResultSink {
  private:
   bool pretty_;
   bool color_;
+  bool clean_;
 };
 
 }  // namespace
@@ -62,6 +69,9 @@ Command RegisterAnalyze(CLI::App* app, const GlobalOptions* global) {
   cmd->add_option("--max-article-mib", options->max_article_mib,
                   "Reject articles (files or JSON lines) larger than this many MiB")
       ->check(CLI::Range(1, 4096));
+  cmd->add_flag("--clean", options->clean,
+                "Print each article's text without boilerplate and generated bios, followed by a "
+                "form-feed line, instead of JSON (see docs/quality.md)");
   return {cmd, [options, global]() -> int {
     auto analyzer = Analyzer::Create({global->data_dir});
     if (!analyzer.ok()) {
@@ -79,7 +89,7 @@ Command RegisterAnalyze(CLI::App* app, const GlobalOptions* global) {
                    : options->input_format == "warc"  ? InputFormat::kWarc
                                                       : InputFormat::kAuto;
     const bool pretty = options->format == "pretty";
-    PrintingSink sink(pretty, pretty && isatty(fileno(stdout)));
+    PrintingSink sink(pretty, pretty && isatty(fileno(stdout)), options->clean);
     const BatchStats stats = RunAnalysis(options->inputs, **analyzer, batch, &sink);
     std::fflush(stdout);
     if (stats.errors > 0) {

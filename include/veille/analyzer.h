@@ -53,7 +53,7 @@ class Analyzer {
  private:
   Analyzer();
   std::string data_dir_;
-  std::unique_ptr<WordLexicon> lexicon_;
+  std::shared_ptr<const WordLexicon> lexicon_;  // shared with the stages
   std::unique_ptr<LanguageIdentifier> language_id_;
   std::vector<std::unique_ptr<Stage>> stages_;
 };

@@ -55,7 +55,7 @@ Result<std::unique_ptr<Analyzer>> Analyzer::Create(const AnalyzerOptions& option
   if (!lexicon.ok()) return lexicon.status();
   analyzer->lexicon_ = std::move(lexicon).value();
   analyzer->language_id_ = std::make_unique<LanguageIdentifier>(analyzer->lexicon_.get());
-  Status status = CreateStages(analyzer->data_dir_, &analyzer->stages_);
+  Status status = CreateStages(analyzer->data_dir_, analyzer->lexicon_, &analyzer->stages_);
   if (!status.ok()) return status;
   return analyzer;
 }

@@ -9,6 +9,7 @@
 #include <array>
 #include <cstring>
 
+#include "text/tokenizer.h"
 #include "util/utf8.h"
 
 namespace veille {
@@ -169,7 +170,8 @@ bool HasNonAsciiLetter(std::string_view word) {
 }  // namespace
 
 LanguageIdentifier::WordEvidence LanguageIdentifier::Judge(std::string_view lower, int home,
-                                                           bool capitalized) const {
+                                                           bool capitalized,
+                                                           bool rare_at_home) const {
   WordEvidence e;
   if (lower.size() < 2) return e;
   const Script script = ScriptOf(lower);
@@ -192,9 +194,11 @@ LanguageIdentifier::WordEvidence LanguageIdentifier::Judge(std::string_view lowe
     e.known_mask = static_cast<uint8_t>(1u << lang);
     return e;
   }
-  e.home_weight = lexicon_->FunctionWeight(home, lower);
-  e.at_home = e.home_weight > 0 || lexicon_->InDictionary(home, lower) ||
-              lexicon_->IsLoanword(home, lower);
+  // A homograph outside the context of its rare home use ("viennent home
+  // vivants") is no evidence for home.
+  e.home_weight = rare_at_home ? 0 : lexicon_->FunctionWeight(home, lower);
+  e.at_home = !rare_at_home && (e.home_weight > 0 || lexicon_->InDictionary(home, lower) ||
+                                lexicon_->IsLoanword(home, lower));
   int best_score = 0;
   for (size_t l = 0; l < WordLexicon::kLanguages.size(); ++l) {
     const int lang = static_cast<int>(l);
@@ -224,6 +228,39 @@ LanguageIdentifier::WordEvidence LanguageIdentifier::Judge(std::string_view lowe
   return e;
 }
 
+bool LanguageIdentifier::IsInsideName(const Document& doc, const SentenceRange& sentence,
+                                      uint32_t token) const {
+  // Up to two particles between capitalized words: "Ursula von der Leyen".
+  auto is_particle = [&](uint32_t i) {
+    const Token& t = doc.tokens[i];
+    return t.kind == TokenKind::kWord && !t.Has(kCapitalized) && lexicon_->IsNameParticle(doc.Lower(t));
+  };
+  auto is_name = [&](uint32_t i) {
+    return i >= sentence.first_token && i < sentence.end_token &&
+           doc.tokens[i].kind == TokenKind::kWord && doc.tokens[i].Has(kCapitalized);
+  };
+  if (!is_particle(token)) return false;
+  uint32_t first = token, last = token;
+  if (first > sentence.first_token && is_particle(first - 1)) --first;
+  if (last + 1 < sentence.end_token && is_particle(last + 1)) ++last;
+  return last - first < 2 && first > sentence.first_token && is_name(first - 1) && is_name(last + 1);
+}
+
+bool LanguageIdentifier::IsUnlicensedHomograph(const Document& doc, const SentenceRange& sentence,
+                                              uint32_t token, int home,
+                                              std::string_view lower) const {
+  const int use = lexicon_->HomographUse(home, lower);
+  if (use == WordLexicon::kNone) return false;
+  // One of the two words before it must give it its home use ("le but",
+  // "le premier set"); punctuation ends the search.
+  for (uint32_t back = 1; back <= 2 && token >= sentence.first_token + back; ++back) {
+    const Token& before = doc.tokens[token - back];
+    if (before.kind != TokenKind::kWord) break;
+    if (lexicon_->LicensesHomograph(home, use, doc.Lower(before))) return false;
+  }
+  return true;
+}
+
 void LanguageIdentifier::FindForeignSpans(const Document& doc, const SentenceRange& sentence,
                                           std::string_view sentence_language,
                                           std::vector<LanguageSpan>* out) const {
@@ -248,7 +285,8 @@ void LanguageIdentifier::FindForeignSpans(const Document& doc, const SentenceRan
                          (i == sentence.first_token + 1 && doc.tokens[i - 1].kind == TokenKind::kPunct);
     const bool next_capitalized = i + 1 < sentence.end_token && doc.tokens[i + 1].Has(kCapitalized);
     if (t.kind != TokenKind::kWord || t.Has(kHasDigit) || t.Has(kAllCaps) ||
-        t.Has(kDottedAcronym) || (t.Has(kCapitalized) && (!initial || next_capitalized))) {
+        t.Has(kDottedAcronym) || (t.Has(kCapitalized) && (!initial || next_capitalized)) ||
+        IsInsideName(doc, sentence, i)) {
       pending_break = true;
       continue;
     }
@@ -262,7 +300,8 @@ void LanguageIdentifier::FindForeignSpans(const Document& doc, const SentenceRan
         if (dash == std::string_view::npos) dash = lower.size();
         Item item;
         item.span = {t.start + static_cast<uint32_t>(part_start), t.start + static_cast<uint32_t>(dash)};
-        item.evidence = Judge(lower.substr(part_start, dash - part_start), home, t.Has(kCapitalized));
+        item.evidence =
+            Judge(lower.substr(part_start, dash - part_start), home, t.Has(kCapitalized), false);
         item.breaks_before = part_start == 0 && pending_break;
         item.part = true;
         items.push_back(item);
@@ -271,13 +310,15 @@ void LanguageIdentifier::FindForeignSpans(const Document& doc, const SentenceRan
     } else {
       Item item;
       item.span = t.span();
-      item.evidence = Judge(lower, home, t.Has(kCapitalized));
+      item.evidence = Judge(lower, home, t.Has(kCapitalized),
+                            IsUnlicensedHomograph(doc, sentence, i, home, lower));
       item.breaks_before = pending_break;
       items.push_back(item);
     }
     pending_break = false;
   }
 
+  const size_t first_new = out->size();
   std::vector<bool> used(items.size(), false);
   for (size_t i = 0; i < items.size(); ++i) {
     if (used[i] || items[i].evidence.strong_lang == WordLexicon::kNone) continue;
@@ -312,6 +353,54 @@ void LanguageIdentifier::FindForeignSpans(const Document& doc, const SentenceRan
     span.language = std::string(WordLexicon::kLanguages[lang]);
     out->push_back(std::move(span));
   }
+  // Quoted titles and quotations in the other language are no leftovers:
+  // « House of Cards », “The Catcher in the Rye”.
+  std::vector<bool> quoted(out->size(), false);
+  for (size_t k = first_new; k < out->size(); ++k) {
+    quoted[k] = IsQuotedForeignText(doc, sentence, (*out)[k].span, *out, first_new);
+  }
+  size_t kept = first_new;
+  for (size_t k = first_new; k < out->size(); ++k) {
+    if (quoted[k]) continue;
+    if (kept != k) (*out)[kept] = std::move((*out)[k]);
+    ++kept;
+  }
+  out->resize(kept);
+}
+
+bool LanguageIdentifier::IsQuotedForeignText(const Document& doc, const SentenceRange& sentence,
+                                             Span run, const std::vector<LanguageSpan>& found,
+                                             size_t first_found) {
+  // Pair the quotation marks of the sentence in order (« », “ ”, " ").
+  constexpr uint32_t kNoToken = UINT32_MAX;
+  uint32_t open = kNoToken;
+  for (uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
+    const Token& t = doc.tokens[i];
+    size_t length = 0;
+    if (t.kind != TokenKind::kPunct || !IsQuoteMark(utf8::Decode(doc.text, t.start, &length))) {
+      continue;
+    }
+    if (open == kNoToken) {
+      open = i;
+      continue;
+    }
+    const uint32_t first = open + 1;
+    open = kNoToken;
+    if (!(doc.tokens[first - 1].end <= run.start && run.end <= t.start)) continue;
+    // Every lowercase word between the marks is foreign: a quotation or a
+    // title in that language, not a translation leftover.
+    for (uint32_t k = first; k < i; ++k) {
+      const Token& w = doc.tokens[k];
+      if (w.kind != TokenKind::kWord || w.Has(kCapitalized) || w.Has(kAllCaps)) continue;
+      const Span ws = w.span();
+      auto covers = [&](const LanguageSpan& f) { return f.span.Contains(ws); };
+      if (!std::any_of(found.begin() + static_cast<std::ptrdiff_t>(first_found), found.end(), covers)) {
+        return false;
+      }
+    }
+    return true;
+  }
+  return false;
 }
 
 }  // namespace veille

@@ -56,7 +56,22 @@ class LanguageIdentifier {
     uint8_t known_mask = 0;                 // languages whose lexicons know the word
     uint8_t weights[WordLexicon::kLanguages.size()] = {};  // function-word weights abroad
   };
-  WordEvidence Judge(std::string_view lower, int home, bool capitalized) const;
+  // `rare_at_home`: a homograph of home outside its home use (see
+  // IsUnlicensedHomograph), judged as if home did not know it.
+  WordEvidence Judge(std::string_view lower, int home, bool capitalized, bool rare_at_home) const;
+  // True when token `token` of `sentence` is a homograph of `home`
+  // (WordLexicon::HomographUse) without a word before it that gives it its
+  // home use: English "home" in "viennent home vivants", not French "but" in
+  // "dans le but de".
+  // True when token `token` is a lowercase name particle between capitalized
+  // words of `sentence` ("von der" in "Ursula von der Leyen").
+  bool IsInsideName(const Document& doc, const SentenceRange& sentence, uint32_t token) const;
+  // True when `run` lies between a pair of quotation marks of `sentence`
+  // whose every lowercase word is inside one of found[first_found...].
+  static bool IsQuotedForeignText(const Document& doc, const SentenceRange& sentence, Span run,
+                                  const std::vector<LanguageSpan>& found, size_t first_found);
+  bool IsUnlicensedHomograph(const Document& doc, const SentenceRange& sentence, uint32_t token,
+                             int home, std::string_view lower) const;
 
   const WordLexicon* lexicon_;
 };

@@ -7,19 +7,11 @@
 #include <fstream>
 #include <sstream>
 
+#include "util/file.h"
 #include "util/hash.h"
 
 namespace veille {
 namespace {
-
-bool ReadFile(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  *out = buffer.str();
-  return true;
-}
 
 template <typename Fn>
 void ForEachLine(std::string_view content, Fn fn) {
@@ -69,7 +61,7 @@ Result<std::unique_ptr<WordLexicon>> WordLexicon::Load(const std::string& data_d
   lexicon->data_dir_ = data_dir;
   std::string content;
   const std::string functions_path = data_dir + "/lexicon/function_words.tsv";
-  if (!ReadFile(functions_path, &content)) {
+  if (!ReadFileToString(functions_path, &content)) {
     return Status::NotFound(fmt::format("{}: cannot read function-word table", functions_path));
   }
   ForEachLine(content, [&](std::string_view line) {
@@ -84,20 +76,88 @@ Result<std::unique_ptr<WordLexicon>> WordLexicon::Load(const std::string& data_d
     if (tab2 != std::string_view::npos) weight = std::clamp(std::atoi(line.data() + tab2 + 1), 1, 3);
     lexicon->languages_[lang].functions.emplace_back(WordKey(word), weight);
   });
+  if (ReadFileToString(data_dir + "/lexicon/name_particles.txt", &content)) {
+    ForEachLine(content, [&](std::string_view w) { lexicon->name_particles_.push_back(WordKey(w)); });
+    SortUnique(&lexicon->name_particles_);
+  }
   for (size_t lang = 0; lang < kLanguages.size(); ++lang) {
     PerLanguage& per = lexicon->languages_[lang];
     std::sort(per.functions.begin(), per.functions.end());
     const std::string code(kLanguages[lang]);
     per.has_dictionary = std::filesystem::exists(data_dir + "/generated/words/" + code + ".txt");
-    if (ReadFile(data_dir + "/lexicon/loanwords_" + code + ".txt", &content)) {
+    if (ReadFileToString(data_dir + "/lexicon/loanwords_" + code + ".txt", &content)) {
       ForEachLine(content, [&](std::string_view w) {
         const size_t end = w.find_first_of(" \t");
         per.loanwords.push_back(WordKey(w.substr(0, end)));
       });
       SortUnique(&per.loanwords);
     }
+    if (ReadFileToString(data_dir + "/lexicon/homographs_" + code + ".tsv", &content)) {
+      Status status = LoadHomographs(content, &per);
+      if (!status.ok()) {
+        return Status::InvalidArgument(fmt::format("{}/lexicon/homographs_{}.tsv: {}", data_dir,
+                                                   code, status.message()));
+      }
+    }
   }
   return lexicon;
+}
+
+Status WordLexicon::LoadHomographs(std::string_view content, PerLanguage* per) {
+  // "@use<TAB>marker|marker..." names a use and the words that license it;
+  // "word<TAB>use" lists a homograph. Uses may be declared after their words.
+  std::vector<std::pair<std::string_view, std::string_view>> words;  // word, use
+  Status status = Status::Ok();
+  ForEachLine(content, [&](std::string_view line) {
+    const size_t tab = line.find('\t');
+    if (tab == std::string_view::npos || tab + 1 == line.size()) {
+      if (status.ok()) status = Status::InvalidArgument(fmt::format("bad line '{}'", line));
+      return;
+    }
+    const std::string_view first = line.substr(0, tab);
+    const std::string_view second = line.substr(tab + 1);
+    if (first.starts_with('@')) {
+      per->homograph_uses.emplace_back(first.substr(1));
+      std::vector<uint64_t> markers;
+      size_t start = 0;
+      while (start <= second.size()) {
+        size_t bar = second.find('|', start);
+        if (bar == std::string_view::npos) bar = second.size();
+        markers.push_back(WordKey(second.substr(start, bar - start)));
+        start = bar + 1;
+      }
+      SortUnique(&markers);
+      per->homograph_markers.push_back(std::move(markers));
+    } else {
+      words.emplace_back(first, second);
+    }
+  });
+  if (!status.ok()) return status;
+  for (const auto& [word, use] : words) {
+    auto it = std::find(per->homograph_uses.begin(), per->homograph_uses.end(), use);
+    if (it == per->homograph_uses.end()) {
+      return Status::InvalidArgument(fmt::format("'{}' has undeclared use '{}'", word, use));
+    }
+    per->homographs.emplace_back(WordKey(word), static_cast<int>(it - per->homograph_uses.begin()));
+  }
+  std::sort(per->homographs.begin(), per->homographs.end());
+  return Status::Ok();
+}
+
+bool WordLexicon::IsNameParticle(std::string_view lower) const {
+  return std::binary_search(name_particles_.begin(), name_particles_.end(), WordKey(lower));
+}
+
+int WordLexicon::HomographUse(int lang, std::string_view lower) const {
+  const auto& h = languages_[lang].homographs;
+  const uint64_t key = WordKey(lower);
+  auto it = std::lower_bound(h.begin(), h.end(), std::pair<uint64_t, int>(key, -1));
+  return it != h.end() && it->first == key ? it->second : kNone;
+}
+
+bool WordLexicon::LicensesHomograph(int lang, int use, std::string_view lower) const {
+  const auto& markers = languages_[lang].homograph_markers[use];
+  return std::binary_search(markers.begin(), markers.end(), WordKey(lower));
 }
 
 int WordLexicon::FunctionWeight(int lang, std::string_view lower) const {
@@ -136,7 +196,7 @@ const WordLexicon::KeySet& WordLexicon::Dictionary(int lang) const {
   std::call_once(per.dictionary_once, [&] {
     if (!per.has_dictionary) return;
     std::string content;
-    if (!ReadFile(data_dir_ + "/generated/words/" + std::string(kLanguages[lang]) + ".txt", &content)) {
+    if (!ReadFileToString(data_dir_ + "/generated/words/" + std::string(kLanguages[lang]) + ".txt", &content)) {
       return;
     }
     std::vector<uint64_t> keys;

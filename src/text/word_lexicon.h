@@ -38,6 +38,16 @@ class WordLexicon {
   int FunctionWeight(int lang, std::string_view lower) const;
   bool InDictionary(int lang, std::string_view lower) const;
   bool IsLoanword(int lang, std::string_view lower) const;
+  // Homographs (data/lexicon/homographs_<lang>.tsv): words of another
+  // language that `lang` also has, but only in one rare use ("home", "but",
+  // "are" in French). HomographUse is the index of that use, or kNone;
+  // LicensesHomograph is true when `lower`, just before the word, gives it
+  // that use ("le but", "pour but").
+  int HomographUse(int lang, std::string_view lower) const;
+  // True for the lowercase particles of personal names in any language
+  // ("von der" Leyen, "bin" Salman), data/lexicon/name_particles.txt.
+  bool IsNameParticle(std::string_view lower) const;
+  bool LicensesHomograph(int lang, int use, std::string_view lower) const;
   bool HasDictionary(int lang) const { return languages_[lang].has_dictionary; }
   size_t DictionarySize(int lang) const { return Dictionary(lang).size(); }
 
@@ -69,8 +79,13 @@ class WordLexicon {
     mutable KeySet dictionary;                         // filled on first use
     std::vector<std::pair<uint64_t, int>> functions;  // sorted by key
     std::vector<uint64_t> loanwords;                   // sorted
+    std::vector<std::pair<uint64_t, int>> homographs;  // sorted by key; value: use index
+    std::vector<std::string> homograph_uses;           // use names ("noun", "verb")
+    std::vector<std::vector<uint64_t>> homograph_markers;  // per use, sorted
   };
+  static Status LoadHomographs(std::string_view content, PerLanguage* per);
   std::array<PerLanguage, kLanguages.size()> languages_;
+  std::vector<uint64_t> name_particles_;  // sorted
 };
 
 }  // namespace veille

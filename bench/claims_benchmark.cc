@@ -7,6 +7,7 @@
 #include <string>
 
 #include "corpus_generator.h"
+#include "prepared_document.h"
 #include "extract/claims_stage.h"
 #include "text/document.h"
 #include "text/segmenter.h"
@@ -30,24 +31,8 @@ const Stage& ClaimsStage() {
 }
 
 // Tokenized, segmented document with every sentence in `language`.
-struct Prepared {
-  Article article;
-  Document doc;
-  Analysis base;
-};
-
-std::unique_ptr<Prepared> Prepare(std::string text, const char* language) {
-  auto p = std::make_unique<Prepared>();
-  p->article.text = std::move(text);
-  p->doc.article = &p->article;
-  p->doc.text = p->article.text;
-  Tokenize(&p->doc);
-  SplitParagraphs(&p->doc);
-  SplitSentences(&p->doc);
-  p->doc.language = language;
-  for (const SentenceRange& s : p->doc.sentences) p->base.sentences.push_back({s.span, language, 1});
-  return p;
-}
+using Prepared = bench::PreparedDocument;
+constexpr auto Prepare = bench::PrepareDocument;
 
 void RunStage(benchmark::State& state, const Prepared& p, size_t min_claims) {
   Analysis analysis;

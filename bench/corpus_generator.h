@@ -61,4 +61,8 @@ class CorpusGenerator {
   std::vector<std::vector<int>> recent_slots_;  // template choices of each recent article
 };
 
+// About `bytes` of generated news text in `language` ("fr" or "en"): the
+// texts of consecutive articles, one per line. Deterministic.
+std::string NewsText(const char* language, size_t bytes);
+
 }  // namespace veille::bench

@@ -1,6 +1,6 @@
 // Quality bar of the entities stage on the shipped sample corpus: every
 // mention of examples/articles/*.expected.json and examples/feeds/
-// wire.expected.jsonl (span text + canonical name + type), and the
+// wire.jsonl.expected (span text + canonical name + type), and the
 // cross-language agreement of the salient entities of an article and its
 // translation or same-story counterpart (examples/articles/STORIES.json).
 #include <gtest/gtest.h>
@@ -45,7 +45,7 @@ const std::vector<Sample>& Samples() {
     }
     const std::string dir = std::string(VEILLE_SOURCE_DIR) + "/examples/feeds/";
     std::map<std::string, nlohmann::json> expected;
-    std::istringstream exp(ReadAll(dir + "wire.expected.jsonl"));
+    std::istringstream exp(ReadAll(dir + "wire.jsonl.expected"));
     for (std::string line; std::getline(exp, line);) {
       if (line.empty()) continue;
       auto j = nlohmann::json::parse(line);

@@ -65,7 +65,7 @@ Command RegisterAnalyze(CLI::App* app, const GlobalOptions* global) {
       ->check(CLI::IsMember({"jsonl", "pretty"}));
   cmd->add_option("--input-format", options->input_format,
                   "auto (default), text, jsonl, html, feed (RSS/Atom) or warc")
-      ->check(CLI::IsMember({"auto", "text", "jsonl", "html", "feed", "warc"}));
+      ->check(CLI::IsMember(InputFormatNames()));
   cmd->add_option("--max-article-mib", options->max_article_mib,
                   "Reject articles (files or JSON lines) larger than this many MiB")
       ->check(CLI::Range(1, 4096));
@@ -82,12 +82,7 @@ Command RegisterAnalyze(CLI::App* app, const GlobalOptions* global) {
     batch.threads = global->threads;
     batch.read.max_article_bytes = options->max_article_mib << 20;
     batch.read.data_dir = global->data_dir;
-    batch.format = options->input_format == "text"    ? InputFormat::kText
-                   : options->input_format == "jsonl" ? InputFormat::kJsonLines
-                   : options->input_format == "html"  ? InputFormat::kHtml
-                   : options->input_format == "feed"  ? InputFormat::kFeed
-                   : options->input_format == "warc"  ? InputFormat::kWarc
-                                                      : InputFormat::kAuto;
+    batch.format = InputFormatFromName(options->input_format);
     const bool pretty = options->format == "pretty";
     PrintingSink sink(pretty, pretty && isatty(fileno(stdout)), options->clean);
     const BatchStats stats = RunAnalysis(options->inputs, **analyzer, batch, &sink);

@@ -20,5 +20,11 @@ struct Command {
   std::function<int()> run;
 };
 Command RegisterAnalyze(CLI::App* app, const GlobalOptions* global);
+Command RegisterIngest(CLI::App* app, const GlobalOptions* global);
+Command RegisterSearch(CLI::App* app, const GlobalOptions* global);
+Command RegisterShow(CLI::App* app, const GlobalOptions* global);
+Command RegisterQuotes(CLI::App* app, const GlobalOptions* global);
+Command RegisterClaims(CLI::App* app, const GlobalOptions* global);
+Command RegisterStats(CLI::App* app, const GlobalOptions* global);
 
 }  // namespace veille::cli

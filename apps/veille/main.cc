@@ -17,6 +17,12 @@ int main(int argc, char** argv) {
 
   const std::vector<veille::cli::Command> commands = {
       veille::cli::RegisterAnalyze(&app, &global),
+      veille::cli::RegisterIngest(&app, &global),
+      veille::cli::RegisterSearch(&app, &global),
+      veille::cli::RegisterShow(&app, &global),
+      veille::cli::RegisterQuotes(&app, &global),
+      veille::cli::RegisterClaims(&app, &global),
+      veille::cli::RegisterStats(&app, &global),
   };
 
   try {

@@ -326,6 +326,21 @@ void WalkDirectory(const fs::path& root, InputFormat format, Reading* reading) {
 
 }  // namespace
 
+const std::vector<std::string>& InputFormatNames() {
+  static const std::vector<std::string> kNames = {"auto", "text", "jsonl", "html", "feed", "warc"};
+  return kNames;
+}
+
+InputFormat InputFormatFromName(std::string_view name) {
+  static constexpr std::pair<std::string_view, InputFormat> kFormats[] = {
+      {"text", InputFormat::kText}, {"jsonl", InputFormat::kJsonLines},
+      {"html", InputFormat::kHtml}, {"feed", InputFormat::kFeed}, {"warc", InputFormat::kWarc}};
+  for (const auto& [n, format] : kFormats) {
+    if (n == name) return format;
+  }
+  return InputFormat::kAuto;
+}
+
 std::string ArticleIdFromText(std::string_view text) {
   return "sha256:" + Sha256Hex(text).substr(0, 16);
 }

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "veille/article.h"
@@ -41,6 +42,11 @@ class ArticleSink {
 
 // kFeed is RSS or Atom; kWarc is plain or gzip-compressed.
 enum class InputFormat { kAuto, kText, kJsonLines, kHtml, kFeed, kWarc };
+
+// The names --input-format accepts: auto, text, jsonl, html, feed, warc.
+const std::vector<std::string>& InputFormatNames();
+// The format one of those names says; kAuto for any other.
+InputFormat InputFormatFromName(std::string_view name);
 
 // Reads every path ("-" is stdin). Directories are walked recursively; inside
 // them only files with a known article extension are read (.txt, .text,

@@ -18,6 +18,7 @@ class Batcher : public ArticleSink {
   }
 
   void OnArticle(Article&& article) override {
+    if (sink_->Skip(article)) return;
     pending_bytes_ += article.text.size();
     items_.emplace_back(std::move(article));
     ++pending_articles_;
@@ -58,6 +59,7 @@ class Batcher : public ArticleSink {
         sink_->OnError(std::get<ReadError>(items_[i]));
       }
     }
+    sink_->EndBatch();
     items_.clear();
     pending_articles_ = 0;
     pending_bytes_ = 0;

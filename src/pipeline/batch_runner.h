@@ -21,6 +21,12 @@ class ResultSink {
   virtual void Deliver(const Article& article, const Analysis& analysis,
                        const std::string& rendered) = 0;
   virtual void OnError(const ReadError& error) = 0;
+  // Called on the reading thread before an article is queued; returning true
+  // drops it unanalysed (e.g. the store already holds it).
+  virtual bool Skip(const Article& article) { return false; }
+  // Called on the calling thread after each batch has been delivered, while
+  // the references passed to Deliver() are still valid.
+  virtual void EndBatch() {}
 };
 
 struct BatchOptions {

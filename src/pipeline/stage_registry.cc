@@ -2,6 +2,7 @@
 
 #include "extract/claims_stage.h"
 #include "extract/entity_recognizer.h"
+#include "extract/quote_stage.h"
 #include "quality/quality_stage.h"
 
 namespace veille {
@@ -23,6 +24,7 @@ Status CreateStages(const std::string& data_dir, std::shared_ptr<const WordLexic
   // Order matters: quotes read entity ids, claims read quotes and entities,
   // quality reads everything.
   if (Status s = Add(EntityRecognizer::Create(data_dir, lexicon), stages); !s.ok()) return s;
+  if (Status s = Add(CreateQuoteStage(data_dir), stages); !s.ok()) return s;
   if (Status s = Add(CreateClaimsStage(data_dir), stages); !s.ok()) return s;
   if (Status s = Add(QualityStage::Create(data_dir), stages); !s.ok()) return s;  // last
   return Status::Ok();

@@ -63,8 +63,9 @@ Command RegisterAnalyze(CLI::App* app, const GlobalOptions* global) {
   cmd->add_option("inputs", options->inputs, "Files, directories, or - for stdin")->required();
   cmd->add_option("--format", options->format, "Output: jsonl (default) or pretty")
       ->check(CLI::IsMember({"jsonl", "pretty"}));
-  cmd->add_option("--input-format", options->input_format, "auto (default), text or jsonl")
-      ->check(CLI::IsMember({"auto", "text", "jsonl"}));
+  cmd->add_option("--input-format", options->input_format,
+                  "auto (default), text, jsonl, html, feed (RSS/Atom) or warc")
+      ->check(CLI::IsMember(InputFormatNames()));
   cmd->add_option("--max-article-mib", options->max_article_mib,
                   "Reject articles (files or JSON lines) larger than this many MiB")
       ->check(CLI::Range(1, 4096));
@@ -80,9 +81,8 @@ Command RegisterAnalyze(CLI::App* app, const GlobalOptions* global) {
     BatchOptions batch;
     batch.threads = global->threads;
     batch.read.max_article_bytes = options->max_article_mib << 20;
-    batch.format = options->input_format == "text"    ? InputFormat::kText
-                   : options->input_format == "jsonl" ? InputFormat::kJsonLines
-                                                      : InputFormat::kAuto;
+    batch.read.data_dir = global->data_dir;
+    batch.format = InputFormatFromName(options->input_format);
     const bool pretty = options->format == "pretty";
     PrintingSink sink(pretty, pretty && isatty(fileno(stdout)), options->clean);
     const BatchStats stats = RunAnalysis(options->inputs, **analyzer, batch, &sink);

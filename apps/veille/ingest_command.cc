@@ -58,8 +58,8 @@ Command RegisterIngest(CLI::App* app, const GlobalOptions* global) {
       ->required();
   AddDbOption(cmd, &options->db);
   cmd->add_option("--input-format", options->input_format,
-                  "auto (default), text or jsonl")
-      ->check(CLI::IsMember({"auto", "text", "jsonl"}));
+                  "auto (default), text, jsonl, html, feed (RSS/Atom) or warc")
+      ->check(CLI::IsMember(InputFormatNames()));
   cmd->add_option("--max-article-mib", options->max_article_mib,
                   "Reject articles (files or JSON lines) larger than this many MiB")
       ->check(CLI::Range(1, 4096));
@@ -79,9 +79,8 @@ Command RegisterIngest(CLI::App* app, const GlobalOptions* global) {
         BatchOptions batch;
         batch.threads = global->threads;
         batch.read.max_article_bytes = options->max_article_mib << 20;
-        batch.format = options->input_format == "text"    ? InputFormat::kText
-                       : options->input_format == "jsonl" ? InputFormat::kJsonLines
-                                                          : InputFormat::kAuto;
+        batch.read.data_dir = global->data_dir;
+        batch.format = InputFormatFromName(options->input_format);
         ProgressBar progress(
             "ingest", isatty(fileno(stderr)) ? EstimateInputBytes(options->inputs) : 0);
         StoreSink::Callbacks callbacks;

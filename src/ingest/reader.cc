@@ -10,14 +10,17 @@
 #include <filesystem>
 #include <memory>
 
+#include "ingest/byte_stream.h"
 #include "ingest/decode.h"
+#include "ingest/feed_reader.h"
+#include "ingest/html_reader.h"
+#include "ingest/warc_reader.h"
 #include "util/hash.h"
+#include "veille/analyzer.h"
 
 namespace veille {
 namespace fs = std::filesystem;
 namespace {
-
-std::string IdFromText(std::string_view text) { return "sha256:" + Sha256Hex(text).substr(0, 16); }
 
 bool HasExtension(const fs::path& path, std::initializer_list<const char*> extensions) {
   std::string ext = path.extension().string();
@@ -30,6 +33,24 @@ bool HasExtension(const fs::path& path, std::initializer_list<const char*> exten
 
 bool IsTextExtension(const fs::path& p) { return HasExtension(p, {".txt", ".text"}); }
 bool IsJsonLinesExtension(const fs::path& p) { return HasExtension(p, {".jsonl", ".ndjson"}); }
+bool IsWarcExtension(const fs::path& p) {
+  return HasExtension(p, {".warc"}) || (HasExtension(p, {".gz"}) && HasExtension(p.stem(), {".warc"}));
+}
+
+// The format a file's extension says, or kAuto when it says nothing (or, for
+// .xml, when only the content can tell a feed from an XHTML page).
+InputFormat FormatFromExtension(const fs::path& p) {
+  if (IsJsonLinesExtension(p)) return InputFormat::kJsonLines;
+  if (IsTextExtension(p)) return InputFormat::kText;
+  if (HasExtension(p, {".html", ".htm", ".xhtml"})) return InputFormat::kHtml;
+  if (HasExtension(p, {".rss", ".atom"})) return InputFormat::kFeed;
+  if (IsWarcExtension(p)) return InputFormat::kWarc;
+  return InputFormat::kAuto;
+}
+
+bool IsArticleExtension(const fs::path& p) {
+  return FormatFromExtension(p) != InputFormat::kAuto || HasExtension(p, {".xml"});
+}
 
 struct FileCloser {
   void operator()(FILE* f) const {
@@ -38,31 +59,11 @@ struct FileCloser {
 };
 using FilePtr = std::unique_ptr<FILE, FileCloser>;
 
-// Reads a whole stream, refusing to hold more than `limit` bytes.
-Status ReadAll(FILE* file, size_t limit, std::string* out) {
-  out->clear();
-  char buffer[1 << 16];
-  while (true) {
-    const size_t n = std::fread(buffer, 1, sizeof buffer, file);
-    if (n > 0) {
-      if (out->size() + n > limit) {
-        return Status::TooLarge(fmt::format(
-            "input is larger than the {} MiB article limit (--max-article-bytes)", limit >> 20));
-      }
-      out->append(buffer, n);
-    }
-    if (n < sizeof buffer) {
-      if (std::ferror(file)) return Status::IoError(std::strerror(errno));
-      return Status::Ok();
-    }
-  }
-}
-
 // Splits a stream into lines without ever holding a line longer than the limit:
 // the rest of an overlong line is skipped and reported.
 class LineReader {
  public:
-  LineReader(FILE* file, size_t limit) : file_(file), limit_(limit) {}
+  LineReader(InputStream* stream, size_t limit) : stream_(stream), limit_(limit) {}
 
   // Returns false at end of stream. *too_long is set when the line was cut.
   bool Next(std::string* line, bool* too_long, size_t* line_bytes) {
@@ -72,10 +73,10 @@ class LineReader {
     bool any = false;
     while (true) {
       if (pos_ == len_) {
-        len_ = std::fread(buffer_, 1, sizeof buffer_, file_);
+        len_ = stream_->Read(buffer_, sizeof buffer_);
         pos_ = 0;
         if (len_ == 0) {
-          error_ = std::ferror(file_) != 0;
+          error_ = !stream_->status().ok();
           return any;
         }
       }
@@ -103,7 +104,7 @@ class LineReader {
   bool error() const { return error_; }
 
  private:
-  FILE* file_;
+  InputStream* stream_;
   size_t limit_;
   char buffer_[1 << 16];
   size_t pos_ = 0;
@@ -111,9 +112,9 @@ class LineReader {
   bool error_ = false;
 };
 
-void ReadJsonLinesStream(FILE* file, const std::string& path, const ReadOptions& options,
+void ReadJsonLinesStream(InputStream* stream, const std::string& path, const ReadOptions& options,
                          ArticleSink* sink) {
-  auto reader = std::make_unique<LineReader>(file, options.max_article_bytes);
+  auto reader = std::make_unique<LineReader>(stream, options.max_article_bytes);
   std::string line;
   bool too_long = false;
   size_t line_bytes = 0;
@@ -143,75 +144,158 @@ void ReadJsonLinesStream(FILE* file, const std::string& path, const ReadOptions&
   if (line_number == 0) sink->OnError({path, 0, Status::BadInput("empty input (0 bytes)")});
 }
 
-void ReadTextStream(FILE* file, const std::string& path, const ReadOptions& options,
-                    ArticleSink* sink) {
-  std::string bytes;
-  Status status = ReadAll(file, options.max_article_bytes, &bytes);
-  Article article;
-  if (status.ok()) status = MakeTextArticle(bytes, path, &article);
-  if (status.ok()) {
-    sink->OnArticle(std::move(article));
-  } else {
-    sink->OnError({path, 0, std::move(status)});
-  }
-}
+// Reading state shared by every input of one ReadInputs call.
+class Reading {
+ public:
+  Reading(const ReadOptions& options, ArticleSink* sink) : options_(options), sink_(sink) {}
 
-// Guesses JSON Lines when the first non-blank byte opens an object.
-bool LooksLikeJsonLines(FILE* file) {
-  int c;
-  std::string consumed;
-  while ((c = std::fgetc(file)) != EOF) {
-    consumed.push_back(static_cast<char>(c));
-    if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\xEF' && c != '\xBB' &&
-        c != '\xBF') {
-      break;
+  const ReadOptions& options() const { return options_; }
+  ArticleSink* sink() const { return sink_; }
+
+  // The HTML extractor, loaded at first use; null (after reporting why,
+  // against `path`) when its rules cannot be loaded.
+  const HtmlExtractor* Extractor(const std::string& path) {
+    if (extractor_ == nullptr && extractor_status_.ok()) {
+      auto loaded = HtmlExtractor::Load(ResolveDataDir(options_.data_dir));
+      if (loaded.ok()) {
+        extractor_ = std::move(loaded).value();
+      } else {
+        extractor_status_ = loaded.status();
+      }
     }
+    if (extractor_ == nullptr) sink_->OnError({path, 0, extractor_status_});
+    return extractor_.get();
   }
-  for (auto it = consumed.rbegin(); it != consumed.rend(); ++it) std::ungetc(*it, file);
-  return c == '{';
+
+ private:
+  const ReadOptions& options_;
+  ArticleSink* sink_;
+  std::unique_ptr<HtmlExtractor> extractor_;
+  Status extractor_status_;
+};
+
+// Feeds are read whole; they hold many articles, so they may be larger.
+size_t FeedLimit(const ReadOptions& options) { return options.max_article_bytes * 8; }
+
+// Reads a whole input as one article built by `make(bytes, article)`.
+template <typename Make>
+void ReadOneArticle(InputStream* stream, const std::string& path, Reading* reading, Make make) {
+  std::string bytes;
+  Status status = stream->ReadAll(reading->options().max_article_bytes, &bytes);
+  Article article;
+  if (status.ok()) status = make(bytes, &article);
+  if (status.ok()) {
+    reading->sink()->OnArticle(std::move(article));
+  } else {
+    reading->sink()->OnError({path, 0, std::move(status)});
+  }
 }
 
-void ReadOneFile(const fs::path& path, const std::string& shown, const ReadOptions& options,
-                 InputFormat format, ArticleSink* sink) {
+void ReadTextStream(InputStream* stream, const std::string& path, Reading* reading) {
+  ReadOneArticle(stream, path, reading, [&](std::string_view bytes, Article* article) {
+    return MakeTextArticle(bytes, path, article);
+  });
+}
+
+void ReadHtmlStream(InputStream* stream, const std::string& path, Reading* reading) {
+  const HtmlExtractor* extractor = reading->Extractor(path);
+  if (extractor == nullptr) return;
+  ReadOneArticle(stream, path, reading, [&](std::string_view bytes, Article* article) {
+    return MakeHtmlArticle(bytes, "", path, *extractor, article);
+  });
+}
+
+void ReadFeedStream(InputStream* stream, const std::string& path, Reading* reading) {
+  const HtmlExtractor* extractor = reading->Extractor(path);
+  if (extractor == nullptr) return;
+  std::string bytes;
+  Status status = stream->ReadAll(FeedLimit(reading->options()), &bytes);
+  if (!status.ok()) {
+    if (status.code() == Status::Code::kTooLarge) {
+      status = Status::TooLarge(fmt::format("feed is over {} MiB (8 times --max-article-mib)",
+                                            FeedLimit(reading->options()) >> 20));
+    }
+    reading->sink()->OnError({path, 0, std::move(status)});
+    return;
+  }
+  ReadFeed(bytes, path, reading->options(), *extractor, reading->sink());
+}
+
+void ReadWarcStream(InputStream* stream, const std::string& path, Reading* reading) {
+  const HtmlExtractor* extractor = reading->Extractor(path);
+  if (extractor == nullptr) return;
+  if (stream->Peek(2) == "\x1F\x8B") {
+    GzipSource gzip(stream);
+    ReadWarc(&gzip, path, reading->options(), *extractor, reading->sink());
+  } else {
+    ReadWarc(stream, path, reading->options(), *extractor, reading->sink());
+  }
+}
+
+// Guesses the format of a stream from its first bytes.
+InputFormat SniffFormat(InputStream* stream) {
+  std::string_view head = stream->Peek(4096);
+  if (head.starts_with("\x1F\x8B")) {
+    return GzipStartsWith(stream->Peek(64 * 1024), "WARC/") ? InputFormat::kWarc : InputFormat::kText;
+  }
+  if (LooksLikeWarc(head)) return InputFormat::kWarc;
+  const size_t first = head.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  if (first != std::string_view::npos && head[first] == '{') return InputFormat::kJsonLines;
+  if (LooksLikeFeed(head)) return InputFormat::kFeed;
+  if (LooksLikeHtml(head)) return InputFormat::kHtml;
+  return InputFormat::kText;
+}
+
+void ReadOneFile(const fs::path& path, const std::string& shown, InputFormat format,
+                 Reading* reading) {
+  const ReadOptions& options = reading->options();
+  ArticleSink* sink = reading->sink();
   FilePtr file;
   if (shown == "-") {
     file.reset(stdin);
   } else {
     std::error_code ec;
     if (fs::is_directory(path, ec)) return;
-    const auto size = fs::file_size(path, ec);
-    if (!ec && size > options.max_article_bytes && format != InputFormat::kJsonLines &&
-        !IsJsonLinesExtension(path)) {
-      sink->OnError({shown, 0, Status::TooLarge(fmt::format(
-                                   "file of {} bytes is over the {} MiB article limit "
-                                   "(--max-article-bytes)",
-                                   size, options.max_article_bytes >> 20))});
-      return;
-    }
     file.reset(std::fopen(path.c_str(), "rb"));
     if (!file) {
       sink->OnError({shown, 0, Status::IoError(fmt::format("cannot open: {}", std::strerror(errno)))});
       return;
     }
   }
+  InputStream stream(file.get());
+  if (format == InputFormat::kAuto) format = FormatFromExtension(path);
   if (format == InputFormat::kAuto) {
-    if (IsJsonLinesExtension(path)) {
-      format = InputFormat::kJsonLines;
-    } else if (IsTextExtension(path)) {
-      format = InputFormat::kText;
-    } else {
-      format = LooksLikeJsonLines(file.get()) ? InputFormat::kJsonLines : InputFormat::kText;
+    format = SniffFormat(&stream);
+    // An .xml file is read as a feed unless it is an XHTML page, so that
+    // other XML (a sitemap) is reported as not being a feed.
+    if (format == InputFormat::kText && HasExtension(path, {".xml"})) format = InputFormat::kFeed;
+  }
+  if (shown != "-") {
+    // Whole-file formats are refused before being read when too large.
+    std::error_code ec;
+    const auto size = fs::file_size(path, ec);
+    const size_t limit = format == InputFormat::kFeed ? FeedLimit(options) : options.max_article_bytes;
+    const bool streamed = format == InputFormat::kJsonLines || format == InputFormat::kWarc;
+    if (!ec && !streamed && size > limit) {
+      sink->OnError({shown, 0, Status::TooLarge(fmt::format(
+                                   "file of {} bytes is over the {} MiB {} limit "
+                                   "(--max-article-bytes{})",
+                                   size, limit >> 20, format == InputFormat::kFeed ? "feed" : "article",
+                                   format == InputFormat::kFeed ? ", times 8" : ""))});
+      return;
     }
   }
-  if (format == InputFormat::kJsonLines) {
-    ReadJsonLinesStream(file.get(), shown, options, sink);
-  } else {
-    ReadTextStream(file.get(), shown, options, sink);
+  switch (format) {
+    case InputFormat::kJsonLines: ReadJsonLinesStream(&stream, shown, options, sink); break;
+    case InputFormat::kHtml: ReadHtmlStream(&stream, shown, reading); break;
+    case InputFormat::kFeed: ReadFeedStream(&stream, shown, reading); break;
+    case InputFormat::kWarc: ReadWarcStream(&stream, shown, reading); break;
+    default: ReadTextStream(&stream, shown, reading); break;
   }
 }
 
-void WalkDirectory(const fs::path& root, const ReadOptions& options, InputFormat format,
-                   ArticleSink* sink) {
+void WalkDirectory(const fs::path& root, InputFormat format, Reading* reading) {
+  ArticleSink* sink = reading->sink();
   std::vector<fs::path> files;
   std::error_code ec;
   fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
@@ -234,13 +318,32 @@ void WalkDirectory(const fs::path& root, const ReadOptions& options, InputFormat
       continue;
     }
     if (!it->is_regular_file(ec)) continue;
-    if (IsTextExtension(p) || IsJsonLinesExtension(p)) files.push_back(p);
+    if (IsArticleExtension(p)) files.push_back(p);
   }
   std::sort(files.begin(), files.end());
-  for (const fs::path& p : files) ReadOneFile(p, p.string(), options, format, sink);
+  for (const fs::path& p : files) ReadOneFile(p, p.string(), format, reading);
 }
 
 }  // namespace
+
+const std::vector<std::string>& InputFormatNames() {
+  static const std::vector<std::string> kNames = {"auto", "text", "jsonl", "html", "feed", "warc"};
+  return kNames;
+}
+
+InputFormat InputFormatFromName(std::string_view name) {
+  static constexpr std::pair<std::string_view, InputFormat> kFormats[] = {
+      {"text", InputFormat::kText}, {"jsonl", InputFormat::kJsonLines},
+      {"html", InputFormat::kHtml}, {"feed", InputFormat::kFeed}, {"warc", InputFormat::kWarc}};
+  for (const auto& [n, format] : kFormats) {
+    if (n == name) return format;
+  }
+  return InputFormat::kAuto;
+}
+
+std::string ArticleIdFromText(std::string_view text) {
+  return "sha256:" + Sha256Hex(text).substr(0, 16);
+}
 
 std::string ReadError::ToString() const {
   if (line > 0) return fmt::format("{}:{}: {}", path, line, status.ToString());
@@ -258,7 +361,7 @@ Status MakeTextArticle(std::string_view bytes, const std::string& path, Article*
   article->source.sha256 = Sha256Hex(bytes);
   article->text = std::move(decoded.text);
   if (decoded.transcoded || decoded.bom_length > 0) article->raw.assign(bytes);
-  article->id = IdFromText(article->text);
+  article->id = ArticleIdFromText(article->text);
   return Status::Ok();
 }
 
@@ -303,7 +406,7 @@ Status MakeJsonLineArticle(std::string_view json, const std::string& path, uint6
     Status status = get_string(key, field);
     if (!status.ok()) return status;
   }
-  if (article->id.empty()) article->id = IdFromText(article->text);
+  if (article->id.empty()) article->id = ArticleIdFromText(article->text);
   article->raw.assign(json);
   article->source.path = path;
   article->source.line = line;
@@ -315,9 +418,10 @@ Status MakeJsonLineArticle(std::string_view json, const std::string& path, uint6
 
 void ReadInputs(const std::vector<std::string>& paths, const ReadOptions& options,
                 InputFormat format, ArticleSink* sink) {
+  Reading reading(options, sink);
   for (const std::string& arg : paths) {
     if (arg == "-") {
-      ReadOneFile(fs::path(), "-", options, format, sink);
+      ReadOneFile(fs::path(), "-", format, &reading);
       continue;
     }
     std::error_code ec;
@@ -326,9 +430,9 @@ void ReadInputs(const std::vector<std::string>& paths, const ReadOptions& option
     if (ec || !fs::exists(st)) {
       sink->OnError({arg, 0, Status::NotFound("no such file or directory")});
     } else if (fs::is_directory(st)) {
-      WalkDirectory(path, options, format, sink);
+      WalkDirectory(path, format, &reading);
     } else {
-      ReadOneFile(path, arg, options, format, sink);
+      ReadOneFile(path, arg, format, &reading);
     }
   }
 }

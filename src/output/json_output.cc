@@ -41,6 +41,15 @@ void AppendArticleJson(const Article& article, const Analysis& a, std::string* o
   w.Key("format").String(article.source.format);
   w.Key("encoding").String(article.source.encoding);
   w.Key("bytes").Uint(article.RawBytes().size());
+  w.Key("offset");
+  article.source.offset ? w.Uint(*article.source.offset) : w.Null();
+  if (!article.source.anchors.empty()) {
+    w.Key("anchors").BeginArray();
+    for (const TextAnchor& anchor : article.source.anchors) {
+      w.BeginArray().Uint(anchor.text).Uint(anchor.raw).Uint(anchor.raw_length).EndArray();
+    }
+    w.EndArray();
+  }
   w.EndObject();
   w.Key("url");
   article.url.empty() ? w.Null() : w.String(article.url);

@@ -175,6 +175,8 @@ void ExtractMetadata(const Document& doc, Analysis* out) {
       if (try_byline(i - 1)) break;
     }
   }
+  // An author the page or feed names, when the text itself has no byline.
+  if (!out->byline && !article.author.empty()) out->byline = article.author;
 
   // Date: supplied, else the first date in the opening lines.
   if (!article.date.empty()) {
